@@ -1,0 +1,43 @@
+import Foundation
+
+/// A portal account: one per work permit.
+public struct Account: Sendable, Equatable {
+    /// Where the account stands in the guide's registration steps.
+    public enum State: String, Sendable {
+        /// Signed up; facial recognition not done yet.
+        case pendingFace = "pending_face"
+        /// Face verified, but the holder has a physical card: real-name verification must follow.
+        case pendingRealName = "pending_real_name"
+        /// The e-Social Security Card is collected.
+        case active
+    }
+
+    public var id: Int64
+    public var permitNumber: String
+    /// The passport name from the permit registry (not as typed), shown on the card.
+    public var fullName: String
+    public var passwordHash: String
+    public var state: State
+    public var failedLogins: Int
+    public var lockedUntil: Date?
+    public var failedFaceAttempts: Int
+    public var faceLockedUntil: Date?
+    public var createdAt: Date
+    public var collectedAt: Date?
+
+    public init(id: Int64 = 0, permitNumber: String, fullName: String, passwordHash: String, state: State,
+                failedLogins: Int = 0, lockedUntil: Date? = nil, failedFaceAttempts: Int = 0,
+                faceLockedUntil: Date? = nil, createdAt: Date, collectedAt: Date? = nil) {
+        self.id = id
+        self.permitNumber = permitNumber
+        self.fullName = fullName
+        self.passwordHash = passwordHash
+        self.state = state
+        self.failedLogins = failedLogins
+        self.lockedUntil = lockedUntil
+        self.failedFaceAttempts = failedFaceAttempts
+        self.faceLockedUntil = faceLockedUntil
+        self.createdAt = createdAt
+        self.collectedAt = collectedAt
+    }
+}

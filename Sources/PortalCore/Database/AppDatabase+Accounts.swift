@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+extension AppDatabase: AccountStore {
+    public func account(id: Int64) throws -> Account? {
+        try read { db in try AccountRecord.fetchOne(db, key: id)?.account }
+    }
+
+    public func account(permitNumber: String) throws -> Account? {
+        try read { db in try AccountRecord.filter(Column("permit_number") == permitNumber).fetchOne(db)?.account }
+    }
+
+    public func create(_ account: Account, session: NewSession, replacingSession oldTokenDigest: String?,
+                       event: AuditEvent) throws -> Account {
+        do {
+            return try write { db in
+                let record = try AccountRecord(account).inserted(db)
+                guard let created = record.account else { throw AccountStoreError.duplicatePermit }
+                try Self.replaceSession(oldTokenDigest, with: session, accountID: created.id, in: db)
+                try AuditEventRecord(AuditEvent(event.kind, at: event.occurredAt, accountID: created.id,
+                                                subject: event.subject, remoteAddress: event.remoteAddress,
+                                                detail: event.detail)).insert(db)
+                return created
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw AccountStoreError.duplicatePermit
+        }
+    }
+
+    public func recordFailedLogin(accountID: Int64, failures: Int, lockedUntil: Date?, events: [AuditEvent]) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE accounts SET failed_logins = ?, locked_until = ? WHERE id = ?",
+                           arguments: [failures, lockedUntil, accountID])
+            for event in events { try AuditEventRecord(event).insert(db) }
+        }
+    }
+
+    public func recordLogin(accountID: Int64, session: NewSession, replacingSession oldTokenDigest: String?,
+                            event: AuditEvent) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?",
+                           arguments: [accountID])
+            try Self.replaceSession(oldTokenDigest, with: session, accountID: accountID, in: db)
+            try AuditEventRecord(event).insert(db)
+        }
+    }
+
+    public func recordFaceAttempt(accountID: Int64, outcome: FaceAttemptOutcome, events: [AuditEvent]) throws {
+        try write { db in
+            switch outcome {
+            case .verified(let state, let collectedAt):
+                try db.execute(sql: """
+                    UPDATE accounts SET state = ?, collected_at = ?, failed_face_attempts = 0, face_locked_until = NULL
+                    WHERE id = ?
+                    """, arguments: [state.rawValue, collectedAt, accountID])
+            case .failed(let failures, let lockedUntil):
+                try db.execute(sql: "UPDATE accounts SET failed_face_attempts = ?, face_locked_until = ? WHERE id = ?",
+                               arguments: [failures, lockedUntil, accountID])
+            }
+            for event in events { try AuditEventRecord(event).insert(db) }
+        }
+    }
+
+    /// Session fixation defence: the pre-login session is deleted and a new id issued for the account.
+    private static func replaceSession(_ oldDigest: String?, with session: NewSession, accountID: Int64,
+                                       in db: Database) throws {
+        if let oldDigest { try SessionRecord.deleteOne(db, key: oldDigest) }
+        var record = SessionRecord(session.record)
+        record.accountId = accountID
+        try record.insert(db)
+    }
+}

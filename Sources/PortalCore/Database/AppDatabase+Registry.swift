@@ -1,0 +1,39 @@
+import GRDB
+
+extension AppDatabase: RegistryStore {
+    public func permit(number: String) throws -> Permit? {
+        try read { db in try PermitRecord.fetchOne(db, key: number)?.permit }
+    }
+
+    public func socialSecurityCard(permitNumber: String) throws -> SocialSecurityCard? {
+        try read { db in
+            try SocialSecurityCardRecord.filter(Column("permit_number") == permitNumber).fetchOne(db)?.card
+        }
+    }
+
+    public func socialSecurityCard(ssNumber: String) throws -> SocialSecurityCard? {
+        try read { db in try SocialSecurityCardRecord.fetchOne(db, key: ssNumber)?.card }
+    }
+
+    public func upsert(_ batch: RegistryBatch) throws {
+        try write { db in
+            switch batch {
+            case .permits(let rows): for row in rows { try PermitRecord(row).upsert(db) }
+            case .socialSecurityCards(let rows): for row in rows { try SocialSecurityCardRecord(row).upsert(db) }
+            case .bankCards(let rows): for row in rows { try BankCardRecord(row).upsert(db) }
+            case .sims(let rows): for row in rows { try SimRecord(row).upsert(db) }
+            }
+        }
+    }
+
+    public func cancelPermit(number: String, reason: String) throws {
+        try write { db in
+            guard var record = try PermitRecord.fetchOne(db, key: number) else {
+                throw RegistryError.unknownPermit(number)
+            }
+            record.status = Permit.Status.canceled.rawValue
+            record.cancellationReason = reason
+            try record.update(db)
+        }
+    }
+}

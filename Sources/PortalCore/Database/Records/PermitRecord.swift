@@ -1,0 +1,44 @@
+/// A row of `permits`.
+struct PermitRecord: SnakeCaseRecord {
+    static let databaseTableName = "permits"
+
+    var permitNumber: String
+    var fullName: String
+    var passportNumber: String
+    var nationality: String
+    var dateOfBirth: String
+    var sex: String
+    var employer: String
+    var position: String
+    var workLocation: String
+    var issueDate: String
+    var validUntil: String
+    var status: String
+    var cancellationReason: String?
+
+    init(_ permit: Permit) {
+        permitNumber = permit.number
+        fullName = permit.fullName
+        passportNumber = permit.passportNumber
+        nationality = permit.nationality
+        dateOfBirth = permit.dateOfBirth.description
+        sex = permit.sex
+        employer = permit.employer
+        position = permit.position
+        workLocation = permit.workLocation
+        issueDate = permit.issueDate.description
+        validUntil = permit.validUntil.description
+        status = permit.status.rawValue
+        cancellationReason = permit.cancellationReason
+    }
+
+    /// The domain value; nil if the row breaks the rules the schema cannot express (a malformed date).
+    var permit: Permit? {
+        guard let born = CalendarDay(dateOfBirth), let issued = CalendarDay(issueDate),
+              let until = CalendarDay(validUntil), let status = Permit.Status(rawValue: status) else { return nil }
+        return Permit(number: permitNumber, fullName: fullName, passportNumber: passportNumber,
+                      nationality: nationality, dateOfBirth: born, sex: sex, employer: employer, position: position,
+                      workLocation: workLocation, issueDate: issued, validUntil: until, status: status,
+                      cancellationReason: cancellationReason)
+    }
+}

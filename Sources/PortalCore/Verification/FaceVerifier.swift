@@ -1,0 +1,40 @@
+import Foundation
+
+/// The authorities' facial-recognition service: does this photo show the holder of this permit?
+public protocol FaceVerifier: Sendable {
+    func verify(photo: [UInt8], of person: FaceSubject) throws(FaceVerificationError)
+}
+
+/// Whom a photo must show, as the permit registry knows them.
+public struct FaceSubject: Sendable, Equatable {
+    public let permitNumber: String
+    public let fullName: String
+
+    public init(permitNumber: String, fullName: String) {
+        self.permitNumber = permitNumber
+        self.fullName = fullName
+    }
+}
+
+/// Why facial recognition did not pass, or could not be tried.
+public enum FaceVerificationError: Error, Sendable, Equatable {
+    case missingPhoto
+    case notAnImage
+    case tooLarge
+    case tooSmall
+    case noMatch
+    case locked(until: Date)
+    case serviceUnavailable
+
+    public var message: UserMessage {
+        switch self {
+        case .missingPhoto: UserMessage("face.missing")
+        case .notAnImage: UserMessage("face.not_an_image")
+        case .tooLarge: UserMessage("face.too_large")
+        case .tooSmall: UserMessage("face.too_small")
+        case .noMatch: UserMessage("face.no_match")
+        case .locked(let until): UserMessage("lockout", ["time": ChinaTime.clockTime(until)])
+        case .serviceUnavailable: UserMessage("error.busy")
+        }
+    }
+}
