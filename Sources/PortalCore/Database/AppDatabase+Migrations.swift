@@ -13,19 +13,19 @@ extension AppDatabase {
                     work_location TEXT NOT NULL, issue_date TEXT NOT NULL, valid_until TEXT NOT NULL,
                     status TEXT NOT NULL CHECK (status IN ('valid', 'canceled')),
                     cancellation_reason TEXT
-                ) WITHOUT ROWID;
+                );
                 CREATE TABLE ss_cards (
                     ss_number TEXT PRIMARY KEY NOT NULL, permit_number TEXT NOT NULL,
                     full_name TEXT NOT NULL, passport_number TEXT NOT NULL
-                ) WITHOUT ROWID;
+                );
                 CREATE INDEX ss_cards_permit ON ss_cards(permit_number);
                 CREATE TABLE bank_cards (
                     card_number TEXT PRIMARY KEY NOT NULL, full_name TEXT NOT NULL,
                     passport_number TEXT NOT NULL, phone TEXT NOT NULL
-                ) WITHOUT ROWID;
+                );
                 CREATE TABLE sims (
                     phone TEXT PRIMARY KEY NOT NULL, full_name TEXT NOT NULL, passport_number TEXT NOT NULL
-                ) WITHOUT ROWID;
+                );
                 """)
         }
         migrator.registerMigration("2026-11-27 accounts and sessions") { db in
@@ -48,7 +48,7 @@ extension AppDatabase {
                     account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
                     created_at DATETIME NOT NULL,
                     last_seen_at DATETIME NOT NULL
-                ) WITHOUT ROWID;
+                );
                 CREATE INDEX sessions_last_seen ON sessions(last_seen_at);
                 CREATE INDEX sessions_account ON sessions(account_id);
                 """)

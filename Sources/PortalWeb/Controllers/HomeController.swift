@@ -1,0 +1,9 @@
+/// The home page: the way in to login.
+struct HomeController: Sendable {
+    let pages: PageResponder
+
+    func show(_ context: RequestContext) -> HTTPResponse {
+        pages.respondWithoutSession(Page(template: "home", titleKey: "home.title",
+                                         values: ["login_href": Route.login.path]), in: context)
+    }
+}

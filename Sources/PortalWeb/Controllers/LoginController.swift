@@ -1,0 +1,64 @@
+import PortalCore
+
+/// The two login pages of the guide: by social-security number, and the portal for foreigners holding a
+/// Work Permit (by permit number). Both take the login password.
+struct LoginController: Sendable {
+    /// What differs between the two login pages.
+    enum Portal: Sendable {
+        case socialSecurity, workPermit
+
+        var identifierField: String { self == .socialSecurity ? "ss_number" : "permit_number" }
+        var template: String { self == .socialSecurity ? "login/social-security" : "login/permit" }
+        var route: Route { self == .socialSecurity ? .login : .permitLogin }
+        var incorrectKey: String { self == .socialSecurity ? "login.incorrect_ss" : "login.incorrect" }
+
+        func identifier(_ typed: String) -> LoginService.Identifier {
+            self == .socialSecurity ? .socialSecurityNumber(typed) : .permitNumber(typed)
+        }
+    }
+
+    let pages: PageResponder
+    let login: LoginService
+
+    func show(_ portal: Portal, _ context: RequestContext) throws -> HTTPResponse {
+        if let account = context.account { return .redirect(to: CardController.landing(for: account)) }
+        return try pages.respond(page(portal, form: form(portal)), in: context)
+    }
+
+    func submit(_ portal: Portal, _ context: RequestContext) throws -> HTTPResponse {
+        let typed = context.form.text(portal.identifierField)
+        do {
+            let (account, session) = try login.logIn(portal.identifier(typed), password: context.form.secret("password"),
+                                                     replacingSession: context.session?.tokenDigest,
+                                                     remoteAddress: context.request.remoteAddress)
+            return pages.redirect(to: CardController.landing(for: account), newSession: session, in: context)
+        } catch let error as LoginError {
+            if error == .busy { throw error }
+            let shown = form(portal, values: context.typedValues).showing(problems(error, portal: portal))
+            return try pages.respond(page(portal, form: shown), in: context)
+        }
+    }
+
+    private func problems(_ error: LoginError, portal: Portal) -> [(field: String, message: UserMessage)] {
+        switch error {
+        case .invalid(let problems): problems.map { ($0.field.rawValue, $0.message) }
+        case .incorrect: [(portal.identifierField, UserMessage(portal.incorrectKey))]
+        default: [(portal.identifierField, error.message)]
+        }
+    }
+
+    private func form(_ portal: Portal, values: [String: String] = [:]) -> FormView {
+        FormView(fields: [
+            .init(portal.identifierField, autocomplete: "username", width: "20"),
+            .init("password", type: "password", autocomplete: "current-password", keepsValue: false),
+        ], values: values)
+    }
+
+    private func page(_ portal: Portal, form: FormView) -> Page {
+        Page(template: portal.template, titleKey: "login.title", form: form, values: [
+            "action": portal.route.path,
+            "permit_login_href": Route.permitLogin.path,
+            "registration_href": Route.registration.path,
+        ])
+    }
+}

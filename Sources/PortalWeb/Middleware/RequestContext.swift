@@ -1,0 +1,27 @@
+import Foundation
+import PortalCore
+
+/// A request with what the middleware learned about it: its live session, the signed-in account,
+/// and (for POSTs) the decoded form.
+public struct RequestContext: Sendable {
+    public let request: HTTPRequest
+    /// The cookie's token, present only when it names a live session.
+    public let sessionToken: String?
+    public let session: Session?
+    public let account: Account?
+    public let form: FormData
+
+    public init(request: HTTPRequest, sessionToken: String?, session: Session?, account: Account?,
+                form: FormData = FormData()) {
+        self.request = request
+        self.sessionToken = sessionToken
+        self.session = session
+        self.account = account
+        self.form = form
+    }
+
+    /// The typed values worth showing again on a re-rendered form (secrets are left out by the form itself).
+    public var typedValues: [String: String] {
+        form.values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+}

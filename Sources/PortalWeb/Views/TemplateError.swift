@@ -1,0 +1,14 @@
+/// Start-up failures of the view layer: the app refuses to start rather than serve broken pages.
+public enum TemplateError: Error, CustomStringConvertible {
+    case missingTemplate(String)
+    case unreadableTemplate(String, underlying: String)
+    case invalidCatalogue(String)
+
+    public var description: String {
+        switch self {
+        case .missingTemplate(let name): "template \(name).mustache is missing"
+        case .unreadableTemplate(let name, let underlying): "template \(name).mustache cannot be parsed: \(underlying)"
+        case .invalidCatalogue(let language): "messages/\(language).json is not a JSON object"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import PortalCore
+
+/// What the environment variables of the contract select: the data folder and development or production.
+struct PortalEnvironment {
+    enum Mode: String { case development, production }
+
+    let dataDirectory: URL
+    let mode: Mode
+
+    static func current() throws -> PortalEnvironment {
+        let variables = ProcessInfo.processInfo.environment
+        let data = variables["PORTAL_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "var"
+        // Production unless told otherwise: forgetting the variable must never switch development adapters on.
+        let modeName = variables["PORTAL_ENV"].flatMap { $0.isEmpty ? nil : $0 } ?? Mode.production.rawValue
+        guard let mode = Mode(rawValue: modeName) else {
+            throw PortalCommandError("PORTAL_ENV must be development or production, not \"\(modeName)\"")
+        }
+        return PortalEnvironment(dataDirectory: URL(fileURLWithPath: data, isDirectory: true), mode: mode)
+    }
+
+    /// The database in the data folder, created (with the folder) on first use.
+    func openDatabase() throws -> AppDatabase {
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        return try AppDatabase.onDisk(path: dataDirectory.appendingPathComponent("portal.sqlite").path)
+    }
+}
+
+/// A failure of a command, printed as it is.
+struct PortalCommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

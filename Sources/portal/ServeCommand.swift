@@ -1,0 +1,49 @@
+import ArgumentParser
+import FastCGI
+import Foundation
+import PortalCore
+import PortalWeb
+
+/// `portal serve`: answers nginx's FastCGI requests on a unix socket until SIGTERM or SIGINT.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the FastCGI application.")
+
+    @Option(help: "Path of the FastCGI unix socket to create.")
+    var socket: String
+
+    @Option(help: "Worker threads, each handling one request at a time.")
+    var threads = 8
+
+    @Option(name: .customLong("socket-group"), help: "Group given access to the socket (nginx's workers).")
+    var socketGroup: String?
+
+    @Option(help: "The templates folder.")
+    var templates = "templates"
+
+    func run() throws {
+        let environment = try PortalEnvironment.current()
+        guard environment.mode == .development else {
+            // The authorities' SMS, face and real-name services have no production adapter in this build.
+            throw PortalCommandError("PORTAL_ENV=production needs the authorities' face-verification service, "
+                                     + "which this build has no adapter for; run with PORTAL_ENV=development")
+        }
+        let services = try PortalServices(
+            database: try environment.openDatabase(),
+            faceVerifier: DevelopmentFaceVerifier(),
+            hasher: PasswordHasher(gate: HashingGate(concurrentHashes: ProcessInfo.processInfo.activeProcessorCount)),
+            policy: try PasswordPolicy.bundled(),
+            clock: SystemClock())
+        let application = PortalApplication(services: services, renderer: try PageRenderer(templatesDirectory: templates),
+                                            log: RequestLog.write)
+        let server = try FastCGIServer(socketPath: socket, socketGroup: socketGroup, workerCount: threads)
+        RequestLog.write("portal: serving on \(socket) with \(threads) threads (\(environment.mode.rawValue))")
+        server.run { request in
+            let started = DispatchTime.now()
+            let response = application.respond(to: HTTPRequest(cgiParameters: request.params, body: request.body,
+                                                               bodyTooLarge: request.bodyExceededLimit))
+            RequestLog.record(request.params, status: response.status, since: started)
+            return FastCGIResponse(status: response.status, headers: response.headers, body: response.body)
+        }
+        RequestLog.write("portal: stopped")
+    }
+}
