@@ -14,8 +14,10 @@ extension AppDatabase: AccountStore {
                        event: AuditEvent) throws -> Account {
         do {
             return try write { db in
-                let record = try AccountRecord(account).inserted(db)
-                guard let created = record.account else { throw AccountStoreError.duplicatePermit }
+                var record = AccountRecord(account)
+                try record.insert(db)
+                record.id = db.lastInsertedRowID
+                guard let created = record.account else { throw DatabaseError(message: "account row without id") }
                 try Self.replaceSession(oldTokenDigest, with: session, accountID: created.id, in: db)
                 try AuditEventRecord(AuditEvent(event.kind, at: event.occurredAt, accountID: created.id,
                                                 subject: event.subject, remoteAddress: event.remoteAddress,

@@ -1,0 +1,93 @@
+import Foundation
+import PortalCore
+@testable import PortalWeb
+
+/// A clock the tests move by hand.
+final class ManualClock: PortalClock, @unchecked Sendable {
+    // @unchecked: tests drive it from one thread.
+    var current: Date
+    init(_ current: Date = Date(timeIntervalSince1970: 1_795_000_000)) { self.current = current }
+    func now() -> Date { current }
+    func advance(by seconds: TimeInterval) { current = current.addingTimeInterval(seconds) }
+}
+
+/// The web application on a fresh in-memory database, with a browser-like cookie jar, driven without a socket.
+final class TestPortal: @unchecked Sendable {
+    static let templates = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("templates").path
+
+    let database: AppDatabase
+    let clock = ManualClock()
+    let app: PortalApplication
+    var cookie: String?
+    let logged = LockedLines()
+
+    init() throws {
+        database = try AppDatabase.inMemory()
+        var cheap = PasswordHasher.Parameters()
+        cheap.memoryKiB = 1024  // fast hashing in tests; the real cost is measured by the benchmark
+        cheap.iterations = 1
+        let hasher = PasswordHasher(parameters: cheap, gate: HashingGate(concurrentHashes: 2))
+        let services = try PortalServices(database: database, faceVerifier: DevelopmentFaceVerifier(), hasher: hasher,
+                                          policy: try PasswordPolicy.bundled(), clock: clock)
+        let lines = logged
+        app = PortalApplication(services: services, renderer: try PageRenderer(templatesDirectory: Self.templates),
+                                log: { lines.append($0) })
+        try RegistryImporter(store: database).importFile(Fixtures.permitsCSV, as: .permits)
+        try RegistryImporter(store: database).importFile(Fixtures.cardsCSV, as: .ssCards)
+    }
+
+    /// Sends a request the way a browser would, keeping the session cookie it is given.
+    @discardableResult
+    func send(_ method: String, _ path: String, body: [UInt8] = [], contentType: String? = nil) -> HTTPResponse {
+        var headers: [String: String] = [:]
+        if let cookie { headers["cookie"] = "\(SessionCookie.name)=\(cookie)" }
+        if let contentType { headers["content-type"] = contentType }
+        let response = app.respond(to: HTTPRequest(method: method, path: path, headers: headers, body: body,
+                                                   remoteAddress: "127.0.0.1"))
+        if let setCookie = response.header("Set-Cookie"), let value = setCookie.split(separator: ";").first {
+            let token = String(value.dropFirst(SessionCookie.name.count + 1))
+            cookie = token.isEmpty ? nil : token
+        }
+        return response
+    }
+
+    func get(_ path: String) -> HTTPResponse { send("GET", path) }
+
+    /// GETs the page, then posts `fields` with the page's CSRF token.
+    @discardableResult
+    func submit(_ path: String, _ fields: [String: String]) -> HTTPResponse {
+        let page = get(path)
+        var all = fields
+        all["csrf_token"] = Self.csrfToken(in: page)
+        return post(path, all)
+    }
+
+    func post(_ path: String, _ fields: [String: String]) -> HTTPResponse {
+        let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return send("POST", path, body: Array(body.utf8), contentType: "application/x-www-form-urlencoded")
+    }
+
+    static func csrfToken(in response: HTTPResponse) -> String? {
+        let html = String(decoding: response.body, as: UTF8.self)
+        guard let range = html.range(of: "name=\"csrf_token\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
+
+extension HTTPResponse {
+    var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// Log lines collected from worker threads.
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+}
