@@ -1,0 +1,52 @@
+import Testing
+@testable import PortalWeb
+
+@Suite struct MultipartFormTests {
+    static let boundary = "----portalBoundary7MA4YWxk"
+    static let contentType = "multipart/form-data; boundary=\(boundary)"
+
+    static func body(_ parts: [String]) -> [UInt8] {
+        Array((parts.map { "--\(boundary)\r\n\($0)\r\n" }.joined() + "--\(boundary)--\r\n").utf8)
+    }
+
+    @Test func decodesTextFieldsAndFiles() throws {
+        let body = Self.body([
+            "Content-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc",
+            "Content-Disposition: form-data; name=\"face_image\"; filename=\"me; 1.png\"\r\nContent-Type: image/png\r\n\r\nPNGDATA",
+        ])
+        let form = try MultipartForm.decode(body, contentType: Self.contentType)
+        #expect(form.values == ["csrf_token": "abc"])
+        #expect(form.files["face_image"] == UploadedFile(filename: "me; 1.png", contentType: "image/png",
+                                                         bytes: Array("PNGDATA".utf8)))
+    }
+
+    @Test func anEmptyFilePartMeansNoFileChosen() throws {
+        let body = Self.body(["Content-Disposition: form-data; name=\"face_image\"; filename=\"\"\r\n\r\n"])
+        #expect(try MultipartForm.decode(body, contentType: Self.contentType).files.isEmpty)
+    }
+
+    @Test func refusesATruncatedBody() {
+        let body = Array("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunfinished".utf8)
+        #expect(throws: FormDecodingError.malformedMultipart) {
+            try MultipartForm.decode(body, contentType: Self.contentType)
+        }
+    }
+
+    @Test func refusesAMissingBoundaryAndRepeatedFields() {
+        #expect(throws: FormDecodingError.malformedMultipart) {
+            try MultipartForm.decode([], contentType: "multipart/form-data")
+        }
+        let repeated = Self.body(["Content-Disposition: form-data; name=\"a\"\r\n\r\n1",
+                                  "Content-Disposition: form-data; name=\"a\"\r\n\r\n2"])
+        #expect(throws: FormDecodingError.repeatedField("a")) {
+            try MultipartForm.decode(repeated, contentType: Self.contentType)
+        }
+    }
+
+    @Test func readsQuotedAndBareParameters() {
+        #expect(MultipartForm.boundary(of: "multipart/form-data; boundary=\"q b\"") == "q b")
+        #expect(MultipartForm.parameter("name", in: "form-data; name=plain") == "plain")
+        #expect(MultipartForm.parameter("filename", in: "form-data; name=\"a\"; filename=\"x\\\"y.png\"") == "x\"y.png")
+        #expect(MultipartForm.parameter("filename", in: "form-data; name=\"a\"") == nil)
+    }
+}

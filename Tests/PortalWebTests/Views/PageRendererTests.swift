@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import PortalWeb
+
+@Suite struct PageRendererTests {
+    @Test func refusesToStartWithoutItsTemplates() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: TemplateError.self) { try PageRenderer(templatesDirectory: empty.path) }
+    }
+
+    @Test func escapesWhatUsersTyped() throws {
+        let renderer = try PageRenderer(templatesDirectory: TestPortal.templates)
+        let form = FormView(fields: [.init("full_name")], values: ["full_name": "<script>alert(1)</script>\""])
+        let html = renderer.render(Page(template: "registration/form", titleKey: "registration.title", form: form))
+        #expect(!html.contains("<script>alert(1)"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;"))
+    }
+
+    @Test func errorsShowInTheSummaryBesideTheFieldAndInTheTitle() throws {
+        let renderer = try PageRenderer(templatesDirectory: TestPortal.templates)
+        let form = FormView(fields: [.init("full_name"), .init("password", type: "password", keepsValue: false)],
+                            values: ["full_name": "Anna", "password": "secret1!"],
+                            errors: [("password", .init("password.length"))])
+        let html = renderer.render(Page(template: "registration/form", titleKey: "registration.title", form: form))
+        #expect(html.contains("<title>Error: Registration"))
+        #expect(html.contains("There is a problem"))
+        #expect(html.contains("<a href=\"#password\">Password must be 8 to 16 characters</a>"))
+        #expect(html.contains("id=\"password-error\""))
+        #expect(html.contains("aria-invalid=\"true\""))
+        #expect(html.contains("value=\"Anna\""))
+        #expect(!html.contains("secret1!"))
+    }
+}
