@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "portal",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "portal", targets: ["portal"]),
     ],
@@ -43,6 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "FastCGITests", dependencies: ["FastCGI"]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalWebTests", dependencies: ["PortalWeb", "PortalCore"]),
     ]

@@ -11,6 +11,7 @@ struct RegistrationController: Sendable {
     }
 
     func submit(_ context: RequestContext) throws -> HTTPResponse {
+        if let account = context.account { return .redirect(to: CardController.landing(for: account)) }
         let form = context.form
         let typed = RegistrationForm(fullName: form.text("full_name"), permitNumber: form.text("permit_number"),
                                      password: form.secret("password"), passwordConfirm: form.secret("password_confirm"))
