@@ -53,7 +53,7 @@ public struct RegistrationService: Sendable {
             problems.append(FieldProblem(.permitNumber, UserMessage("registration.permit_number.missing")))
         } else if let number = PermitNumber.normalized(form.permitNumber) {
             permit = try registry.permit(number: number)
-            if let message = try permitProblem(permit, typedName: fullName) {
+            if let message = try permitProblem(permit, typedName: problems.isEmpty ? fullName : "") {
                 problems.append(FieldProblem(message.field, message.message))
             }
         } else {

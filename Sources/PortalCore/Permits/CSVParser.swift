@@ -30,7 +30,7 @@ public enum CSVParser {
                 if character == "\"" {
                     if pending == "\"" { field.append("\""); pending = iterator.next() } else { inQuotes = false }
                 } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
+                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
                     field.append(character)
                 }
                 continue

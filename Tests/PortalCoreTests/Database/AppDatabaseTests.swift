@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import PortalCore
+
+@Suite struct AppDatabaseTests {
+    @Test func emptyDatabaseIsMigratedInOrder() throws {
+        // Given a new in-memory database
+        let database = try AppDatabase.inMemory()
+        // When it is opened
+        // Then every named migration has run, oldest first, and created its tables
+        #expect(try database.appliedMigrations() == [
+            "2026-11-27 registries", "2026-11-27 accounts and sessions", "2026-11-27 audit log",
+        ])
+        #expect(try database.tableNames() == ["accounts", "audit_events", "bank_cards", "permits", "sessions", "sims",
+                                              "ss_cards"])
+        #expect(try database.rowCount("accounts") == 0)
+    }
+
+    @Test func migratingTwiceIsHarmless() throws {
+        // Given a migrated database
+        let database = try AppDatabase.inMemory()
+        // When the migrator runs again on it
+        try AppDatabase.migrator.migrate(database.writer)
+        // Then nothing more is applied
+        #expect(try database.appliedMigrations().count == 3)
+    }
+
+    @Test func onDiskDatabaseIsCreatedAndReopened() throws {
+        // Given a path in a fresh temporary folder
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-core-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("portal.sqlite").path
+        // When a database is created there, written to, and opened again
+        try RegistryImporter(store: try AppDatabase.onDisk(path: path)).importFile(Fixtures.permitsCSV, as: .permits)
+        let reopened = try AppDatabase.onDisk(path: path)
+        // Then the data is still there and migrations are not repeated
+        #expect(try reopened.permit(number: Fixtures.anna)?.fullName == "ANNA SCHMIDT")
+        #expect(try reopened.appliedMigrations().count == 3)
+    }
+
+    @Test func schemaRefusesRowsBreakingItsConstraints() throws {
+        // Given an account row and the permits table
+        let database = try AppDatabase.inMemory()
+        try database.executeRaw("""
+            INSERT INTO accounts (permit_number, full_name, password_hash, state, created_at)
+            VALUES ('WP2026000001', 'ANNA SCHMIDT', 'x', 'active', '2026-06-01 02:00:00.000')
+            """)
+        // When rows break the CHECK and UNIQUE constraints
+        // Then SQLite refuses them
+        #expect(throws: (any Error).self) {
+            try database.executeRaw("""
+                INSERT INTO accounts (permit_number, full_name, password_hash, state, created_at)
+                VALUES ('WP2026000002', 'JOHN SMITH', 'x', 'superuser', '2026-06-01 02:00:00.000')
+                """)
+        }
+        #expect(throws: (any Error).self) {
+            try database.executeRaw("""
+                INSERT INTO accounts (permit_number, full_name, password_hash, state, created_at)
+                VALUES ('WP2026000001', 'ANNA SCHMIDT', 'y', 'active', '2026-06-01 02:00:00.000')
+                """)
+        }
+        #expect(throws: (any Error).self) {
+            try database.executeRaw("""
+                INSERT INTO permits VALUES ('WP1', 'A', 'P', 'N', '2000-01-01', 'F', 'E', 'P', 'W', '2026-01-01',
+                '2027-01-01', 'revoked', NULL)
+                """)
+        }
+        #expect(try database.rowCount("accounts") == 1)
+    }
+
+    @Test func cancellingAPermitKeepsItsReason() throws {
+        // Given the permit registry
+        let database = try AppDatabase.inMemory()
+        try RegistryImporter(store: database).importFile(Fixtures.permitsCSV, as: .permits)
+        // When an operator cancels Anna's permit
+        try database.cancelPermit(number: Fixtures.anna, reason: "Left the employer")
+        // Then it is canceled with the reason, and the rest of it is unchanged
+        let permit = try #require(try database.permit(number: Fixtures.anna))
+        #expect(permit.status == .canceled)
+        #expect(permit.cancellationReason == "Left the employer")
+        #expect(permit.standing(on: Fixtures.today) == .canceled)
+        #expect(permit.employer == "Hainan Institute")
+    }
+
+    @Test func cancellingAnUnknownPermitNamesIt() throws {
+        let database = try AppDatabase.inMemory()
+        #expect(throws: RegistryError.unknownPermit("WP2026999999")) {
+            try database.cancelPermit(number: "WP2026999999", reason: "x")
+        }
+    }
+}

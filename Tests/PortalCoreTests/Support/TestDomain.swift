@@ -1,0 +1,52 @@
+import Foundation
+@testable import PortalCore
+
+/// The domain services on a fresh in-memory database holding the fixture registries, driven by a manual clock.
+struct TestDomain {
+    let database: AppDatabase
+    let clock: ManualClock
+    let gate: HashingGate
+    let hasher: PasswordHasher
+    let sessions: SessionService
+
+    init(clock: ManualClock = ManualClock()) throws {
+        database = try AppDatabase.inMemory()
+        self.clock = clock
+        gate = HashingGate(concurrentHashes: 1, maximumWait: .milliseconds(50))
+        hasher = Fixtures.cheapHasher(gate: gate)
+        sessions = SessionService(store: database, clock: clock)
+        let importer = RegistryImporter(store: database)
+        try importer.importFile(Fixtures.permitsCSV, as: .permits)
+        try importer.importFile(Fixtures.cardsCSV, as: .ssCards)
+    }
+
+    var registration: RegistrationService {
+        RegistrationService(registry: database, accounts: database, sessions: sessions, hasher: hasher,
+                            policy: Fixtures.policy, clock: clock)
+    }
+
+    func login() throws -> LoginService {
+        try LoginService(registry: database, accounts: database, sessions: sessions, hasher: hasher, clock: clock)
+    }
+
+    func faceVerification(_ verifier: any FaceVerifier = DevelopmentFaceVerifier()) -> FaceVerificationService {
+        FaceVerificationService(verifier: verifier, registry: database, accounts: database, clock: clock)
+    }
+
+    /// Signs up the holder of `permit` with the fixture password; the account then waits for facial recognition.
+    @discardableResult
+    func register(_ permit: String = Fixtures.anna, name: String = "ANNA SCHMIDT") throws -> Account {
+        let form = RegistrationForm(fullName: name, permitNumber: permit, password: Fixtures.password,
+                                    passwordConfirm: Fixtures.password)
+        return try registration.register(form, replacingSession: nil, remoteAddress: "127.0.0.1").account
+    }
+
+    /// An account that has passed facial recognition (active, or waiting for real-name verification).
+    @discardableResult
+    func registerAndVerifyFace(_ permit: String = Fixtures.anna, name: String = "ANNA SCHMIDT") throws -> Account {
+        let account = try register(permit, name: name)
+        _ = try faceVerification().verify(accountID: account.id, photo: TestImages.png(width: 64, height: 64),
+                                          remoteAddress: nil)
+        return try database.account(id: account.id)!
+    }
+}

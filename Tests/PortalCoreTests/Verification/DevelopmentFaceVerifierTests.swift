@@ -1,0 +1,45 @@
+import Testing
+@testable import PortalCore
+
+@Suite struct DevelopmentFaceVerifierTests {
+    private let verifier = DevelopmentFaceVerifier()
+    private let anna = FaceSubject(permitNumber: Fixtures.anna, fullName: "ANNA SCHMIDT")
+
+    @Test func realPNGOrJPEGLargeEnoughPasses() throws {
+        // Given 64×64 pictures, the smallest side allowed
+        // When they are checked
+        // Then they pass
+        try verifier.verify(photo: TestImages.png(width: 64, height: 64), of: anna)
+        try verifier.verify(photo: TestImages.jpeg(width: 640, height: 480), of: anna)
+    }
+
+    @Test(arguments: [(63, 64), (64, 63), (1, 1)])
+    func pictureTooSmallToHoldAFaceIsRefused(width: Int, height: Int) {
+        // Given a real picture with a side under 64 pixels
+        // When it is checked
+        // Then it is too small
+        #expect(throws: FaceVerificationError.tooSmall) {
+            try verifier.verify(photo: TestImages.png(width: width, height: height), of: anna)
+        }
+    }
+
+    @Test func emptyUploadIsMissing() {
+        #expect(throws: FaceVerificationError.missingPhoto) { try verifier.verify(photo: [], of: anna) }
+    }
+
+    @Test func textFileIsNotAnImage() {
+        // Given a text file named face.png
+        // Then it is not an image
+        #expect(throws: FaceVerificationError.notAnImage) {
+            try verifier.verify(photo: Array("not a face, just text".utf8), of: anna)
+        }
+    }
+
+    @Test func fileOverFourMegabytesIsTooLarge() {
+        // Given a file one byte over 4 MiB that starts like a PNG
+        let photo = TestImages.pngSignature + [UInt8](repeating: 0, count: DevelopmentFaceVerifier.maximumBytes - 7)
+        // Then it is refused for its size before anything else
+        #expect(photo.count == DevelopmentFaceVerifier.maximumBytes + 1)
+        #expect(throws: FaceVerificationError.tooLarge) { try verifier.verify(photo: photo, of: anna) }
+    }
+}
