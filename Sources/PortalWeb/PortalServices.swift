@@ -13,7 +13,8 @@ public struct PortalServices: Sendable {
                 policy: PasswordPolicy, clock: any PortalClock) throws {
         accounts = database
         sessions = SessionService(store: database, clock: clock)
-        login = try LoginService(registry: database, accounts: database, sessions: sessions, hasher: hasher, clock: clock)
+        login = try LoginService(registry: database, accounts: database, audit: database, sessions: sessions,
+                                 hasher: hasher, clock: clock)
         registration = RegistrationService(registry: database, accounts: database, sessions: sessions, hasher: hasher,
                                            policy: policy, clock: clock)
         face = FaceVerificationService(verifier: faceVerifier, registry: database, accounts: database, clock: clock)

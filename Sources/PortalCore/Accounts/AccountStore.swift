@@ -10,8 +10,8 @@ public protocol AccountStore: Sendable {
     func create(_ account: Account, session: NewSession, replacingSession oldTokenDigest: String?,
                 event: AuditEvent) throws -> Account
 
-    /// Records a wrong password: the new consecutive-failure count and lock, with their events.
-    func recordFailedLogin(accountID: Int64, failures: Int, lockedUntil: Date?, events: [AuditEvent]) throws
+    /// Records a refused login of a known account: the new consecutive-failure count and lock, with their events.
+    func updateLoginFailures(accountID: Int64, failures: Int, lockedUntil: Date?, events: [AuditEvent]) throws
 
     /// Resets the failure count and moves the visitor's session to a new id bound to the account.
     func recordLogin(accountID: Int64, session: NewSession, replacingSession oldTokenDigest: String?,

@@ -7,10 +7,19 @@ public struct LoginService: Sendable {
     public enum Identifier: Sendable, Equatable {
         case permitNumber(String)
         case socialSecurityNumber(String)
+
+        /// What was typed, as registries store numbers (for the audit log).
+        var typed: String {
+            switch self {
+            case .permitNumber(let number), .socialSecurityNumber(let number):
+                String(TextLimits.identifier(number).prefix(TextLimits.maximumFieldLength))
+            }
+        }
     }
 
     private let registry: any PermitRegistry
     private let accounts: any AccountStore
+    private let audit: any AuditLog
     private let sessions: SessionService
     private let hasher: PasswordHasher
     private let clock: any PortalClock
@@ -18,10 +27,11 @@ public struct LoginService: Sendable {
     /// A hash to verify against when no account matches, so "no such account" takes as long as "wrong password".
     private let decoyHash: String
 
-    public init(registry: any PermitRegistry, accounts: any AccountStore, sessions: SessionService,
+    public init(registry: any PermitRegistry, accounts: any AccountStore, audit: any AuditLog, sessions: SessionService,
                 hasher: PasswordHasher, clock: any PortalClock, limit: AttemptLimit = AttemptLimit()) throws {
         self.registry = registry
         self.accounts = accounts
+        self.audit = audit
         self.sessions = sessions
         self.hasher = hasher
         self.clock = clock
@@ -36,6 +46,8 @@ public struct LoginService: Sendable {
         let now = clock.now()
         guard let account = try account(for: identifier) else {
             _ = try verifying { try hasher.verify(password, against: decoyHash) }
+            try audit.append(AuditEvent(.loginFailed, at: now, subject: identifier.typed, remoteAddress: remoteAddress,
+                                        detail: "no such account"))
             throw LoginError.incorrect
         }
         if limit.isLocked(until: account.lockedUntil, at: now), let until = account.lockedUntil {
@@ -44,7 +56,13 @@ public struct LoginService: Sendable {
         guard try verifying({ try hasher.verify(password, against: account.passwordHash) }) else {
             try recordFailure(of: account, at: now, remoteAddress: remoteAddress)
         }
-        if account.state == .pendingRealName { throw LoginError.realNameRequired }
+        if account.state == .pendingRealName {
+            // The password was right, so the failure count starts again; the login itself is still refused.
+            let event = AuditEvent(.loginFailed, at: now, accountID: account.id, remoteAddress: remoteAddress,
+                                   detail: "real-name verification required")
+            try accounts.updateLoginFailures(accountID: account.id, failures: 0, lockedUntil: nil, events: [event])
+            throw LoginError.realNameRequired
+        }
         let session = sessions.makeSession(accountID: account.id)
         let event = AuditEvent(.loginSucceeded, at: now, accountID: account.id, remoteAddress: remoteAddress)
         try accounts.recordLogin(accountID: account.id, session: session, replacingSession: oldDigest, event: event)
@@ -84,7 +102,7 @@ public struct LoginService: Sendable {
         let lock = limit.lock(afterFailures: failures, at: now)
         var events = [AuditEvent(.loginFailed, at: now, accountID: account.id, remoteAddress: remoteAddress)]
         if lock != nil { events.append(AuditEvent(.accountLocked, at: now, accountID: account.id, remoteAddress: remoteAddress)) }
-        try accounts.recordFailedLogin(accountID: account.id, failures: lock == nil ? failures : 0,
+        try accounts.updateLoginFailures(accountID: account.id, failures: lock == nil ? failures : 0,
                                        lockedUntil: lock, events: events)
         if let lock { throw LoginError.locked(until: lock) }
         throw LoginError.incorrect

@@ -29,7 +29,7 @@ extension AppDatabase: AccountStore {
         }
     }
 
-    public func recordFailedLogin(accountID: Int64, failures: Int, lockedUntil: Date?, events: [AuditEvent]) throws {
+    public func updateLoginFailures(accountID: Int64, failures: Int, lockedUntil: Date?, events: [AuditEvent]) throws {
         try write { db in
             try db.execute(sql: "UPDATE accounts SET failed_logins = ?, locked_until = ? WHERE id = ?",
                            arguments: [failures, lockedUntil, accountID])

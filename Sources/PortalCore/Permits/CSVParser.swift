@@ -12,6 +12,7 @@ public enum CSVParser {
         var fields: [String] = []
         var field = ""
         var inQuotes = false
+        var afterClosingQuote = false
         var line = 1
         var rowStart = 1
         var iterator = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).makeIterator()
@@ -28,13 +29,24 @@ public enum CSVParser {
             pending = iterator.next()
             if inQuotes {
                 if character == "\"" {
-                    if pending == "\"" { field.append("\""); pending = iterator.next() } else { inQuotes = false }
+                    if pending == "\"" {
+                        field.append("\"")
+                        pending = iterator.next()
+                    } else {
+                        inQuotes = false
+                        afterClosingQuote = true
+                    }
                 } else {
                     if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
                     field.append(character)
                 }
                 continue
             }
+            let endsField = [",", "\n", "\r\n", "\r"].contains(character)
+            if afterClosingQuote && !endsField {
+                throw .malformedCSV(line: line, reason: "text after the closing quote of a field")
+            }
+            afterClosingQuote = false
             switch character {
             case "\"" where field.isEmpty: inQuotes = true
             case "\"": throw .malformedCSV(line: line, reason: "a quote inside an unquoted field")

@@ -9,7 +9,7 @@ public struct DevelopmentFaceVerifier: FaceVerifier {
 
     public func verify(photo: [UInt8], of person: FaceSubject) throws(FaceVerificationError) {
         guard !photo.isEmpty else { throw .missingPhoto }
-        guard photo.count <= Self.maximumBytes else { throw .tooLarge }
+        guard photo.count < Self.maximumBytes else { throw .tooLarge }
         guard let image = ImageInspector.inspect(photo) else { throw .notAnImage }
         guard min(image.width, image.height) >= Self.minimumSide else { throw .tooSmall }
     }

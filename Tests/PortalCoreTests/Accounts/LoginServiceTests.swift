@@ -75,8 +75,21 @@ import Testing
         #expect(throws: LoginError.incorrect) { try logIn(login, .permitNumber(Fixtures.john), password: wrongPassword) }
         // When he logs in with the right one, he is told real-name verification is required
         #expect(throws: LoginError.realNameRequired) { try logIn(login, .permitNumber(Fixtures.john)) }
-        // Then no session was started for him
+        // Then no session was started for him, and the right password reset his failure count
         #expect(try domain.database.events(kind: .loginSucceeded).isEmpty)
+        #expect(try domain.database.account(id: john.id)?.failedLogins == 0)
+    }
+
+    @Test func aLoginWithAnUnknownNumberIsAudited() throws {
+        // Given no account for a number
+        let domain = try TestDomain()
+        let login = try domain.login()
+        // When someone tries it
+        #expect(throws: LoginError.incorrect) { try logIn(login, .permitNumber(" wp2026999999 ")) }
+        // Then the attempt is in the audit log with the number as typed and normalised
+        let events = try domain.database.events(kind: .loginFailed)
+        #expect(events.map(\.subject) == ["WP2026999999"])
+        #expect(events.first?.accountID == nil)
     }
 
     @Test func fiveWrongPasswordsLockTheAccountForFifteenMinutes() throws {

@@ -52,7 +52,7 @@ import Testing
                                           event: AuditEvent(.registered, at: Fixtures.now))
         let until = Fixtures.now.addingTimeInterval(900)
         // When a failure with a lock is recorded
-        try database.recordFailedLogin(accountID: account.id, failures: 0, lockedUntil: until,
+        try database.updateLoginFailures(accountID: account.id, failures: 0, lockedUntil: until,
                                        events: [AuditEvent(.loginFailed, at: Fixtures.now, accountID: account.id),
                                                 AuditEvent(.accountLocked, at: Fixtures.now, accountID: account.id)])
         // Then the account carries the lock and the events are logged in order

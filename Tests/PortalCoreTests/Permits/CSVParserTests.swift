@@ -93,4 +93,13 @@ import Testing
             try CSVParser.parse("a,b\nc,d\ne,f\"g\n")
         }
     }
+
+    @Test func textAfterAClosingQuoteIsMalformed() {
+        // Given a quoted field followed by more text before the comma
+        // When parsed
+        // Then the parser names the line instead of guessing
+        #expect(throws: RegistryError.malformedCSV(line: 2, reason: "text after the closing quote of a field")) {
+            try CSVParser.parse("a,b\n\"abc\"def,x\n")
+        }
+    }
 }

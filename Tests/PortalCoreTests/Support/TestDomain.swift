@@ -26,7 +26,8 @@ struct TestDomain {
     }
 
     func login() throws -> LoginService {
-        try LoginService(registry: database, accounts: database, sessions: sessions, hasher: hasher, clock: clock)
+        try LoginService(registry: database, accounts: database, audit: database, sessions: sessions, hasher: hasher,
+                         clock: clock)
     }
 
     func faceVerification(_ verifier: any FaceVerifier = DevelopmentFaceVerifier()) -> FaceVerificationService {
