@@ -16,7 +16,7 @@ extension FastCGIServer {
         }
         while true {
             // Checked inside the gate: a worker that waited here while the server stopped must not accept again.
-            let accepted: Int32? = acceptGate.withLock { _ in
+            let accepted: Int32? = acceptGate.withLock {
                 isStopping ? nil : FCGX_Accept_r(request)
             }
             guard let accepted else { return }

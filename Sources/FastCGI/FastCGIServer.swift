@@ -17,7 +17,7 @@ public final class FastCGIServer: Sendable {
     /// a worker held by an idle `fastcgi_keep_conn` connection only wakes when nginx closes it.
     let drainTimeout: Duration
     /// libfcgi's accept is serialised as in threaded.c ("some platforms require accept() serialization").
-    let acceptGate = Mutex<Void>(())
+    let acceptGate = AcceptLock()
     let state = Mutex<State>(State())
 
     struct State: Sendable {

@@ -1,19 +1,36 @@
 import Foundation
+import Glibc
 
-/// One line per request on standard error (`<time> <METHOD> <path> <status> <ms>ms`), which the run script
-/// sends to `$PORTAL_DATA/portal.log`. The query string is left out: it may carry personal data.
+/// One line per request on standard error (`<UTC time> <METHOD> <path> <status> <ms>ms`), which the run script
+/// sends to `$PORTAL_DATA/portal.log`. The query string is left out (it may carry personal data) and control
+/// characters in the path are escaped, so a crafted URL cannot forge log lines. Built without Foundation's
+/// formatters, which cost more than rendering a page.
 enum RequestLog {
     static func record(_ params: [String: String], status: Int, since started: DispatchTime) {
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-        let path = params["DOCUMENT_URI"] ?? params["REQUEST_URI"] ?? "-"
-        write(String(format: "%@ %@ %@ %d %.1fms", timestamp(), params["REQUEST_METHOD"] ?? "-", path, status, elapsed))
+        let micros = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1000
+        let path = escaped(params["DOCUMENT_URI"] ?? params["REQUEST_URI"] ?? "-")
+        let method = escaped(params["REQUEST_METHOD"] ?? "-")
+        let fraction = micros % 1000 / 100
+        write("\(timestamp()) \(method) \(path) \(status) \(micros / 1000).\(fraction)ms")
     }
 
     @Sendable static func write(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    private static func timestamp() -> String {
-        Date().formatted(.iso8601)
+    /// `2026-11-27T01:32:10Z`.
+    static func timestamp() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        var buffer = [CChar](repeating: 0, count: 24)
+        _ = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        return String(cString: buffer)
+    }
+
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        return text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\x\(String($0.value, radix: 16))" : String($0) }
+            .joined()
     }
 }

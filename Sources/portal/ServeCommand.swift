@@ -34,7 +34,7 @@ struct ServeCommand: ParsableCommand {
             policy: try PasswordPolicy.bundled(),
             clock: SystemClock())
         let application = PortalApplication(services: services, renderer: try PageRenderer(templatesDirectory: templates),
-                                            log: RequestLog.write)
+                                            log: { RequestLog.write(RequestLog.escaped($0)) })
         let server = try FastCGIServer(socketPath: socket, socketGroup: socketGroup, workerCount: threads)
         RequestLog.write("portal: serving on \(socket) with \(threads) threads (\(environment.mode.rawValue))")
         server.run { request in

@@ -1,25 +1,38 @@
 import Dispatch
+import Synchronization
 
-/// Bounds how many Argon2 hashes run at once, so a flood of logins cannot take every core
-/// from the pages that need no hashing. A caller that waits too long is told the service is busy.
+/// Bounds Argon2 hashing so a flood of logins cannot take every core, nor every FastCGI worker thread,
+/// from the pages that need no hashing: at most `concurrentHashes` run at once, at most as many again
+/// wait for a slot (briefly), and everyone beyond that is told at once that the service is busy.
 public final class HashingGate: Sendable {
     private let slots: DispatchSemaphore
+    private let admitted = Mutex(0)
+    private let capacity: Int
     private let maximumWait: DispatchTimeInterval
 
     /// - Parameters:
-    ///   - concurrentHashes: hashes allowed at once (one per core keeps the other pages responsive).
-    ///   - maximumWait: how long a request may queue for a slot before it is refused.
-    public init(concurrentHashes: Int, maximumWait: DispatchTimeInterval = .seconds(3)) {
+    ///   - concurrentHashes: hashes allowed at once (one per core).
+    ///   - maximumWait: how long an admitted request may queue for a slot before it is refused.
+    public init(concurrentHashes: Int, maximumWait: DispatchTimeInterval = .seconds(1)) {
         precondition(concurrentHashes > 0)
         slots = DispatchSemaphore(value: concurrentHashes)
+        capacity = 2 * concurrentHashes
         self.maximumWait = maximumWait
     }
 
-    /// Runs `work` while holding a slot; throws `SecurityError.busy` when none frees up in time.
+    /// Requests hashing or waiting to hash right now.
+    var admittedCount: Int { admitted.withLock { $0 } }
+
+    /// Runs `work` while holding a slot; throws `SecurityError.busy` when the queue is full or no slot frees up in time.
     public func run<T>(_ work: () throws -> T) throws -> T {
-        guard slots.wait(timeout: .now() + maximumWait) == .success else {
-            throw SecurityError.busy
+        let entered = admitted.withLock { count in
+            guard count < capacity else { return false }
+            count += 1
+            return true
         }
+        guard entered else { throw SecurityError.busy }
+        defer { admitted.withLock { $0 -= 1 } }
+        guard slots.wait(timeout: .now() + maximumWait) == .success else { throw SecurityError.busy }
         defer { slots.signal() }
         return try work()
     }

@@ -1,15 +1,15 @@
 import Foundation
 import PortalCore
 
-/// The sentences of one language, looked up by dotted key ("login.incorrect"). Templates read the same
-/// nested dictionary as `{{t.login.incorrect}}`, so code and templates hold keys, never sentences.
+/// The sentences of one language, looked up by dotted key ("login.incorrect"). Templates name them as
+/// `{{t.login.incorrect}}`, so code and templates hold keys, never sentences.
 public struct MessageCatalogue: @unchecked Sendable {
     // @unchecked: the dictionary is built once at start-up and only read afterwards.
     public let language: String
     let tree: [String: Any]
 
     public init(language: String, json: Data) throws {
-        guard let tree = try JSONSerialization.jsonObject(with: json) as? [String: Any] else {
+        guard let tree = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
             throw TemplateError.invalidCatalogue(language)
         }
         self.language = language
@@ -19,7 +19,8 @@ public struct MessageCatalogue: @unchecked Sendable {
     /// Loads `messages/<language>.json` from the templates folder.
     public static func load(language: String, templatesDirectory: String) throws -> MessageCatalogue {
         let url = URL(fileURLWithPath: templatesDirectory).appendingPathComponent("messages/\(language).json")
-        return try MessageCatalogue(language: language, json: Data(contentsOf: url))
+        guard let json = try? Data(contentsOf: url) else { throw TemplateError.missingCatalogue(language) }
+        return try MessageCatalogue(language: language, json: json)
     }
 
     /// The sentence for `key`, or nil when the catalogue lacks it.
@@ -38,4 +39,36 @@ public struct MessageCatalogue: @unchecked Sendable {
     }
 
     public func text(_ key: String) -> String { text(UserMessage(key)) }
+
+    /// The template text with every variable tag of the form `t.<key>` replaced by its sentence, HTML-escaped, once at start-up:
+    /// pages then render without looking up or escaping the same words on every request. A key the
+    /// catalogue lacks stops the start.
+    func localizing(_ template: String) throws -> String {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{t.") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let key = String(rest[open.upperBound..<close.lowerBound])
+            guard let sentence = text(forKey: key) else { throw TemplateError.missingMessage(key) }
+            result += rest[..<open.lowerBound]
+            result += Self.htmlEscaped(sentence)
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+
+    static func htmlEscaped(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
 }

@@ -11,6 +11,7 @@ public struct PageRenderer: Sendable {
     public let messages: MessageCatalogue
 
     public init(templatesDirectory: String, language: String = "en") throws {
+        let messages = try MessageCatalogue.load(language: language, templatesDirectory: templatesDirectory)
         var library = MustacheLibrary()
         let root = URL(fileURLWithPath: templatesDirectory)
         let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
@@ -18,7 +19,9 @@ public struct PageRenderer: Sendable {
             let name = String(file.dropLast(".mustache".count))
             do {
                 let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-                try library.register(text, named: name)
+                try library.register(try messages.localizing(text), named: name)
+            } catch let error as TemplateError {
+                throw error
             } catch {
                 throw TemplateError.unreadableTemplate(name, underlying: "\(error)")
             }
@@ -27,13 +30,12 @@ public struct PageRenderer: Sendable {
             throw TemplateError.missingTemplate(name)
         }
         self.library = library
-        messages = try MessageCatalogue.load(language: language, templatesDirectory: templatesDirectory)
+        self.messages = messages
     }
 
     /// The page's HTML. `{{x}}` escapes HTML, so whatever users or registries supplied is safe to show.
     public func render(_ page: Page) -> String {
         var context = page.values
-        context["t"] = messages.tree
         context["lang"] = messages.language
         context["page_title"] = messages.text(page.titleKey)
         context["signed_in"] = page.signedIn

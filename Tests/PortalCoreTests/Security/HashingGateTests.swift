@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Testing
 @testable import PortalCore
 
@@ -45,5 +47,28 @@ import Testing
         // When the next caller comes
         // Then the slot is free
         #expect(try gate.run { true })
+    }
+
+    @Test func whenTheQueueIsFullCallersAreRefusedAtOnceInsteadOfWaiting() throws {
+        // Given a one-slot gate whose slot is held and whose one queue place is taken by a waiting caller
+        let gate = HashingGate(concurrentHashes: 1, maximumWait: .seconds(30))
+        let waiterDone = DispatchSemaphore(value: 0)
+        try gate.run {
+            Thread.detachNewThread {
+                _ = try? gate.run { () }
+                waiterDone.signal()
+            }
+            let deadline = ContinuousClock.now + .seconds(10)
+            while gate.admittedCount < 2 && ContinuousClock.now < deadline { sched_yield() }
+            try #require(gate.admittedCount == 2)
+            // When a third caller arrives
+            let started = DispatchTime.now()
+            #expect(throws: SecurityError.busy) { try gate.run { () } }
+            // Then it is refused without queueing for the 30 s the others may wait
+            #expect(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds < 1_000_000_000)
+        }
+        // and the waiter gets the slot once it is free
+        #expect(waiterDone.wait(timeout: .now() + 10) == .success)
+        #expect(gate.admittedCount == 0)
     }
 }

@@ -32,4 +32,10 @@ import Testing
         #expect(html.contains("value=\"Anna\""))
         #expect(!html.contains("secret1!"))
     }
+
+    @Test func sentencesAreBakedInEscapedAndAMissingKeyStopsTheStart() throws {
+        let catalogue = try MessageCatalogue(language: "en", json: Data(#"{"a": {"b": "Tom & \"Jerry\" <3"}}"#.utf8))
+        #expect(try catalogue.localizing("<p>{{t.a.b}}</p>{{name}}") == "<p>Tom &amp; &quot;Jerry&quot; &lt;3</p>{{name}}")
+        #expect(throws: TemplateError.self) { try catalogue.localizing("{{t.a.missing}}") }
+    }
 }

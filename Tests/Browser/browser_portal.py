@@ -1,0 +1,145 @@
+"""Headless chromium on the stack, and a small page object that acts the way a person does: it clicks
+links and buttons by their visible text, types into fields found by `name`, and waits for the page that
+follows (never a fixed sleep)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+WAIT = 15.0  # seconds any one condition may take (a page, the fake camera starting); generous for a busy CI
+
+CHROMIUM_ARGUMENTS = [
+    "--headless=new",
+    "--no-sandbox",  # root, in a container
+    "--disable-dev-shm-usage",
+    # A synthetic webcam, granted without a prompt: getUserMedia works on http://127.0.0.1 (a secure context).
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
+    "--window-size=1280,1000",
+    "--lang=en-US",
+]
+
+
+def _find(names: list[str], fallbacks: list[str]) -> str:
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    for path in fallbacks:
+        if Path(path).is_file():
+            return path
+    raise FileNotFoundError(f"{names[0]} is not installed: run `bash scripts/install-deps.sh` (Debian's chromium and chromium-driver)")
+
+
+def start_chromium(driver_log: Path) -> WebDriver:
+    """Debian's chromium through Debian's chromedriver: both paths are given, so Selenium Manager
+    never tries to download a browser or a driver."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = _find(["chromium", "chromium-browser"], ["/usr/bin/chromium"])
+    for argument in CHROMIUM_ARGUMENTS:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(_find(["chromedriver"], ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]),
+                      log_output=str(driver_log))
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)  # axe-core on one page takes well under a second
+    return driver
+
+
+class Portal:
+    """The browser on one stack (base_url), as one visitor."""
+
+    def __init__(self, driver: WebDriver, base_url: str, data: Path):
+        self.driver = driver
+        self.base_url = base_url
+        self.data = data
+
+    # ---- reading the page ----
+    @property
+    def path(self) -> str:
+        return urlparse(self.driver.current_url).path
+
+    @property
+    def title(self) -> str:
+        return self.driver.title
+
+    def h1(self) -> str:
+        return self.driver.find_element(By.TAG_NAME, "h1").text
+
+    def text(self) -> str:
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def field(self, name: str) -> WebElement:
+        return self.driver.find_element(By.NAME, name)
+
+    def button(self, text: str) -> WebElement:
+        return self.driver.find_element(By.XPATH, f"//button[normalize-space()={_xpath_literal(text)}]")
+
+    def buttons(self, text: str) -> list[WebElement]:
+        return self.driver.find_elements(By.XPATH, f"//button[normalize-space()={_xpath_literal(text)}]")
+
+    def link(self, text: str) -> WebElement:
+        return self.driver.find_element(By.LINK_TEXT, text)
+
+    def console_errors(self) -> list[dict]:
+        """SEVERE entries of the browser console since the last call (JS errors, CSP refusals, failed loads)."""
+        return [entry for entry in self.driver.get_log("browser") if entry.get("level") == "SEVERE"]
+
+    # ---- acting ----
+    def open(self, path: str) -> None:
+        self.driver.get(self.base_url + path)
+        self._wait_loaded()
+
+    def follow_link(self, text: str) -> None:
+        self._click_to_new_page(self.link(text))
+
+    def press(self, button_text: str) -> None:
+        """Clicks a button that submits a form, and waits for the page the server answers with."""
+        self._click_to_new_page(self.button(button_text))
+
+    def fill(self, fields: dict[str, str]) -> None:
+        for name, value in fields.items():
+            element = self.field(name)
+            element.clear()
+            element.send_keys(value)
+
+    # ---- waiting ----
+    def wait(self, condition, message: str, timeout: float = WAIT):
+        """WebDriverWait on `condition(driver)`; elements replaced meanwhile are simply read again."""
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.05,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
+
+    def wait_for_path(self, path: str) -> None:
+        self.wait(lambda d: urlparse(d.current_url).path == path,
+                  f"expected to arrive at {path}")
+        self._wait_loaded()
+
+    def _click_to_new_page(self, element: WebElement) -> None:
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        what = f"clicking <{element.tag_name}> {element.text!r} on {self.path}"  # read before the page goes
+        element.click()
+        self.wait(EC.staleness_of(old), f"{what} did not load a new page")
+        self._wait_loaded()
+
+    def _wait_loaded(self) -> None:
+        self.wait(lambda d: d.execute_script("return document.readyState") == "complete",
+                  f"{self.driver.current_url} did not finish loading")
+
+
+def _xpath_literal(text: str) -> str:
+    if "'" not in text:
+        return f"'{text}'"
+    if '"' not in text:
+        return f'"{text}"'
+    return "concat('" + text.replace("'", "', \"'\", '") + "')"
