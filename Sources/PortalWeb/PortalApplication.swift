@@ -11,7 +11,7 @@ public final class PortalApplication: Sendable {
 
     public init(services: PortalServices, renderer: PageRenderer, log: @escaping @Sendable (String) -> Void) {
         let pages = PageResponder(renderer: renderer, sessions: services.sessions)
-        loader = SessionLoader(sessions: services.sessions, accounts: services.accounts)
+        loader = SessionLoader(sessions: services.sessions)
         router = Router(home: HomeController(pages: pages),
                         login: LoginController(pages: pages, login: services.login),
                         registration: RegistrationController(pages: pages, registration: services.registration),

@@ -2,7 +2,6 @@ import PortalCore
 
 /// The domain services the web layer calls, wired once at start-up.
 public struct PortalServices: Sendable {
-    public let accounts: any AccountStore
     public let sessions: SessionService
     public let login: LoginService
     public let registration: RegistrationService
@@ -11,7 +10,6 @@ public struct PortalServices: Sendable {
     /// Wires every service to `database` and the chosen outside-service adapters.
     public init(database: AppDatabase, faceVerifier: any FaceVerifier, hasher: PasswordHasher,
                 policy: PasswordPolicy, clock: any PortalClock) throws {
-        accounts = database
         sessions = SessionService(store: database, clock: clock)
         login = try LoginService(registry: database, accounts: database, audit: database, sessions: sessions,
                                  hasher: hasher, clock: clock)

@@ -2,8 +2,18 @@ import Foundation
 import GRDB
 
 extension AppDatabase: SessionStore {
+    /// Every page view asks this, so both lookups share one read and use statements prepared once per connection.
     public func session(digest: String) throws -> Session? {
-        try read { db in try SessionRecord.fetchOne(db, key: digest)?.session }
+        try read { db in
+            let sessionQuery = try db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_digest = ?")
+            guard let record = try SessionRecord.fetchOne(sessionQuery, arguments: [digest]) else { return nil }
+            var session = record.session
+            if let accountID = record.accountId {
+                let accountQuery = try db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?")
+                session.account = try AccountRecord.fetchOne(accountQuery, arguments: [accountID])?.account
+            }
+            return session
+        }
     }
 
     public func insert(_ session: Session) throws {

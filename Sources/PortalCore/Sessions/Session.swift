@@ -7,12 +7,15 @@ public struct Session: Sendable, Equatable {
     public var accountID: Int64?
     public var createdAt: Date
     public var lastSeenAt: Date
+    /// The signed-in account, read with the session so that a page view costs one database read.
+    public var account: Account?
 
-    public init(tokenDigest: String, accountID: Int64?, createdAt: Date, lastSeenAt: Date) {
+    public init(tokenDigest: String, accountID: Int64?, createdAt: Date, lastSeenAt: Date, account: Account? = nil) {
         self.tokenDigest = tokenDigest
         self.accountID = accountID
         self.createdAt = createdAt
         self.lastSeenAt = lastSeenAt
+        self.account = account
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 
 /// Persistence of sessions, looked up by token digest.
 public protocol SessionStore: Sendable {
+    /// The session with this digest, with its signed-in account filled in.
     func session(digest: String) throws -> Session?
     func insert(_ session: Session) throws
     func touch(digest: String, at: Date) throws

@@ -3,14 +3,13 @@ import PortalCore
 /// Finds the live session and account behind a request's cookie.
 struct SessionLoader: Sendable {
     let sessions: SessionService
-    let accounts: any AccountStore
 
     func context(for request: HTTPRequest, form: FormData) throws -> RequestContext {
         let token = request.cookies[SessionCookie.name]
         guard let token, let session = try sessions.resume(token: token) else {
             return RequestContext(request: request, sessionToken: nil, session: nil, account: nil, form: form)
         }
-        let account = try session.accountID.flatMap { try accounts.account(id: $0) }
-        return RequestContext(request: request, sessionToken: token, session: session, account: account, form: form)
+        return RequestContext(request: request, sessionToken: token, session: session, account: session.account,
+                              form: form)
     }
 }
