@@ -1,4 +1,5 @@
 import CFastCGI
+import Glibc
 
 /// Moves one request between libfcgi's streams and plain Swift values; the only place that reads
 /// `FCGX_Request` fields.
@@ -17,12 +18,13 @@ enum FCGXExchange {
     static func params(from envp: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String: String] {
         var params: [String: String] = [:]
         guard var cursor = envp else { return params }
+        // Split on the bytes: String's Character-wise search cost a fifth of a page view.
         while let entry = cursor.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                let name = String(text[..<equals])
+            if let equals = strchr(entry, Int32(UInt8(ascii: "="))) {
+                let nameBytes = UnsafeRawBufferPointer(start: entry, count: equals - entry)
+                let name = String(decoding: nameBytes, as: UTF8.self)
                 if params[name] == nil {
-                    params[name] = String(text[text.index(after: equals)...])
+                    params[name] = String(cString: equals + 1)
                 }
             }
             cursor += 1

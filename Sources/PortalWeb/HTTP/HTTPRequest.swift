@@ -30,7 +30,7 @@ public struct HTTPRequest: Sendable {
     public init(cgiParameters params: [String: String], body: [UInt8], bodyTooLarge: Bool) {
         var headers: [String: String] = [:]
         for (name, value) in params where name.hasPrefix("HTTP_") {
-            headers[name.dropFirst(5).lowercased().replacingOccurrences(of: "_", with: "-")] = value
+            headers[Self.headerName(fromCGI: name)] = value
         }
         if let type = params["CONTENT_TYPE"], !type.isEmpty { headers["content-type"] = type }
         let uri = params["REQUEST_URI"] ?? "/"
@@ -41,6 +41,17 @@ public struct HTTPRequest: Sendable {
                   headers: headers, body: body, bodyTooLarge: bodyTooLarge,
                   remoteAddress: params["REMOTE_ADDR"],
                   isHTTPS: params["HTTPS"].map { !$0.isEmpty && $0.lowercased() != "off" } ?? false)
+    }
+
+    /// `HTTP_USER_AGENT` → `user-agent`, on bytes (Foundation's string replacing was a tenth of a page view).
+    static func headerName(fromCGI name: String) -> String {
+        String(decoding: name.utf8.dropFirst(5).map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "_"): UInt8(ascii: "-")
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+            default: byte
+            }
+        }, as: UTF8.self)
     }
 
     /// Cookies by name; when a name repeats, the first wins (the most specific path, per RFC 6265).
