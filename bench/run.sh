@@ -4,7 +4,7 @@
 #   POST /login/permit (valid CSRF token, unknown permit number: a full Argon2id hash and the generic error).
 # Prints a markdown table (req/s, p50, p99, ratio to the static file) and the machine it ran on.
 #
-# Environment: BENCH_DURATION (10s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_WARMUP (2s),
+# Environment: BENCH_DURATION (10s), BENCH_CONNECTIONS (32), BENCH_LOGIN_CONNECTIONS (the hashing gate's capacity), BENCH_THREADS (2), BENCH_WARMUP (2s),
 #              BENCH_SKIP_BUILD=1 to use an existing release build, BENCH_KEEP_DATA=1 to keep the temp data.
 # It starts its own stack on a free port with a temporary data folder and stops it at exit, whatever happens.
 set -euo pipefail
@@ -14,6 +14,9 @@ cd "$ROOT"
 
 DURATION="${BENCH_DURATION:-10s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+# The app hashes on all cores but one and queues as many again (HashingGate): that many logins at once.
+cores="$(nproc)"
+LOGIN_CONNECTIONS="${BENCH_LOGIN_CONNECTIONS:-$((2 * (cores > 1 ? cores - 1 : 1)))}"
 THREADS="${BENCH_THREADS:-2}"
 WARMUP="${BENCH_WARMUP:-2s}"
 
@@ -169,7 +172,7 @@ log "POST /login/permit answers $login_status with the generic error"
 measure() {
     local name="$1" url="$2" out
     out="$WORK/wrk-$name.txt"
-    BENCH_METHOD="${BENCH_METHOD:-GET}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
+    BENCH_METHOD="${BENCH_METHOD:-GET}" wrk -t"$THREADS" -c"${BENCH_CONN:-$CONNECTIONS}" -d"$DURATION" --latency \
         -s bench/wrk.lua "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed on $name"; }
     grep '^BENCH_RESULT' "$out" | sed -E 's/.*rps=([0-9.]+) p50_us=([0-9]+) p99_us=([0-9]+) non2xx3xx=([0-9]+) socket_errors=([0-9]+).*/\1 \2 \3 \4 \5/'
 }
@@ -183,9 +186,19 @@ log "... GET /"
 read -r home_rps home_p50 home_p99 home_bad home_err < <(measure home "$BASE/")
 log "... GET /card (signed in)"
 read -r card_rps card_p50 card_p99 card_bad card_err < <(BENCH_COOKIE="$SIGNED_IN_COOKIE" measure card "$BASE/card")
-log "... POST /login/permit (unknown permit number)"
-read -r login_rps login_p50 login_p99 login_bad login_err < <(BENCH_METHOD=POST BENCH_BODY="$LOGIN_BODY" \
-    BENCH_COOKIE="$ANON_COOKIE" measure login "$BASE/login/permit")
+# Logins are measured with as many connections as the hashing gate admits, so the figure is hashing
+# throughput, not refusals.
+log "... POST /login/permit (unknown permit number), $LOGIN_CONNECTIONS connections"
+read -r login_rps login_p50 login_p99 login_bad login_err < <(BENCH_CONN="$LOGIN_CONNECTIONS" BENCH_METHOD=POST \
+    BENCH_BODY="$LOGIN_BODY" BENCH_COOKIE="$ANON_COOKIE" measure login "$BASE/login/permit")
+# A login flood beyond the gate is answered 503 at once; the pages that need no hashing must stay fast.
+log "... GET / while $CONNECTIONS connections flood POST /login/permit"
+BENCH_METHOD=POST BENCH_BODY="$LOGIN_BODY" BENCH_COOKIE="$ANON_COOKIE" measure flood "$BASE/login/permit" \
+    >"$WORK/flood.result" &
+flood_pid=$!
+read -r during_rps during_p50 during_p99 during_bad during_err < <(BENCH_CONN=16 measure during "$BASE/")
+wait "$flood_pid" || die "the login flood failed"
+read -r flood_rps flood_p50 flood_p99 flood_bad flood_err <"$WORK/flood.result"
 
 ms() { awk -v us="$1" 'BEGIN { if (us < 10000) printf "%.2f ms", us / 1000; else printf "%.0f ms", us / 1000 }'; }
 row() {
@@ -208,10 +221,12 @@ echo "|---|---:|---:|---:|---:|---:|"
 row "static \`/css/portal.css\` (nginx only)" "$static_rps" "$static_p50" "$static_p99" "$static_bad" "$static_err"
 row "GET \`/\` (home page)" "$home_rps" "$home_p50" "$home_p99" "$home_bad" "$home_err"
 row "GET \`/card\` (signed in)" "$card_rps" "$card_p50" "$card_p99" "$card_bad" "$card_err"
-row "POST \`/login/permit\` (unknown number, Argon2id)" "$login_rps" "$login_p50" "$login_p99" "$login_bad" "$login_err"
+row "POST \`/login/permit\` (unknown number, Argon2id), $LOGIN_CONNECTIONS connections" "$login_rps" "$login_p50" "$login_p99" "$login_bad" "$login_err"
+row "POST \`/login/permit\` flood, $CONNECTIONS connections (503 busy beyond the gate)" "$flood_rps" "$flood_p50" "$flood_p99" "$flood_bad" "$flood_err"
+row "GET \`/\` during that flood, 16 connections" "$during_rps" "$during_p50" "$during_p99" "$during_bad" "$during_err"
 echo
 echo "POST /login/permit answered $login_status with the generic error before the run; the last column counts"
-echo "answers wrk saw as non-2xx/3xx (including an expected error status) plus connect/read/write/timeout errors."
+echo "answers wrk saw as non-2xx/3xx (the flood's 503 busy answers among them) plus connect/read/write/timeout errors."
 echo
 echo "Machine: $(nproc) CPUs (nproc), $cpu_model; $(uname -sr); nginx $nginx_version; wrk $wrk_version;"
 echo "$swift_version; executable $PORTAL_BIN; wrk on the same machine."

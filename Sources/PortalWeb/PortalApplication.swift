@@ -34,11 +34,11 @@ public final class PortalApplication: Sendable {
         do {
             let form = isPost ? try FormDecoder.decode(request) : FormData()
             context = try loader.context(for: request, form: form)
-            if isPost && !CSRFGuard.allows(context) { return errors.respond(.csrf, in: context) }
+            if isPost && !CSRFGuard.allows(context, to: route) { return errors.respond(.csrf, in: context) }
             return try router.respond(to: route, isPost: isPost, context)
         } catch is FormDecodingError {
             return errors.respond(.badRequest, in: context)
-        } catch SecurityError.busy, LoginError.busy {
+        } catch SecurityError.busy {
             return errors.respond(.busy, in: context)
         } catch {
             log("error: \(request.method) \(request.path): \(error)")

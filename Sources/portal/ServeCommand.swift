@@ -20,6 +20,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The templates folder.")
     var templates = "templates"
 
+    func validate() throws {
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be 1 to 256") }
+    }
+
     func run() throws {
         let environment = try PortalEnvironment.current()
         guard environment.mode == .development else {
@@ -30,11 +34,14 @@ struct ServeCommand: ParsableCommand {
         let services = try PortalServices(
             database: try environment.openDatabase(),
             faceVerifier: DevelopmentFaceVerifier(),
-            hasher: PasswordHasher(gate: HashingGate(concurrentHashes: ProcessInfo.processInfo.activeProcessorCount)),
+            // One core is always left to the pages that need no hashing (measured: bench/run.sh, README).
+            hasher: PasswordHasher(gate: HashingGate(
+                concurrentHashes: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))),
             policy: try PasswordPolicy.bundled(),
             clock: SystemClock())
         let application = PortalApplication(services: services, renderer: try PageRenderer(templatesDirectory: templates),
                                             log: { RequestLog.write(RequestLog.escaped($0)) })
+        Housekeeping.start(sessions: services.sessions)
         let server = try FastCGIServer(socketPath: socket, socketGroup: socketGroup, workerCount: threads)
         RequestLog.write("portal: serving on \(socket) with \(threads) threads (\(environment.mode.rawValue))")
         server.run { request in

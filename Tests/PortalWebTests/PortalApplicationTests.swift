@@ -78,4 +78,14 @@ import Testing
         portal.clock.advance(by: 15 * 60)
         #expect(portal.get("/card").header("Location") == "/login/permit")
     }
+
+    @Test func loggingOutOfASessionThatHasAlreadyEndedJustClearsTheCookie() throws {
+        let portal = try TestPortal()
+        portal.register("WP1000000001", name: "Anna Schmidt")
+        let token = TestPortal.csrfToken(in: portal.get("/")) ?? ""
+        portal.clock.advance(by: 16 * 60)
+        let response = portal.post("/logout", ["csrf_token": token])
+        #expect(response.status == 303)
+        #expect(response.header("Set-Cookie")?.contains("Max-Age=0") == true)
+    }
 }

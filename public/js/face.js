@@ -10,12 +10,12 @@
  * Markup it expects (templates own it):
  *   <form method="post" enctype="multipart/form-data"> ...
  *     <input type="file" name="face_image" id="face_image" accept="image/jpeg,image/png">
- *     <div data-camera hidden></div>
+ *     <div data-camera data-text-start="…" …></div>
  *     <button>Verify</button>
  *   </form>
  *   <script src="/js/face.js" defer></script>
- * Optional data attributes on the [data-camera] element override the English words, so the page's
- * message catalogue can supply them: data-text-start, data-text-take, data-text-retake, data-text-preview,
+ * The data-text-* attributes on the [data-camera] element carry the words from the page's message
+ * catalogue (templates/messages/); the English below is only the fallback: data-text-start, data-text-take, data-text-retake, data-text-preview,
  * data-text-still, data-text-ready, data-text-on, data-text-taken, data-text-denied, data-text-none,
  * data-text-failed, data-text-starting.
  *

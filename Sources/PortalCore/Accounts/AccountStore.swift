@@ -1,32 +1,35 @@
 import Foundation
 
-/// Persistence of accounts. Every method that changes something is one transaction, audit event included.
+/// Persistence of accounts. Every method that changes something is one transaction, audit events included,
+/// and decides on the rows as they are inside that transaction, so parallel requests cannot slip past a lock.
 public protocol AccountStore: Sendable {
     func account(id: Int64) throws -> Account?
     func account(permitNumber: String) throws -> Account?
 
-    /// Inserts a new account and signs the visitor in to it ("Sign up and Login"): the account, the session
-    /// moved to a new id and the event, in one transaction. Throws `AccountStoreError.duplicatePermit`.
+    /// Inserts a new account and signs the visitor in to it ("Sign up and Login"): an account of the same permit
+    /// still waiting for facial recognition is replaced, the session moves to a new id, the event is appended.
+    /// Throws `AccountStoreError.duplicatePermit` when the permit has an account past that step.
     func create(_ account: Account, session: NewSession, replacingSession oldTokenDigest: String?,
                 event: AuditEvent) throws -> Account
 
-    /// Records a refused login of a known account: the new consecutive-failure count and lock, with their events.
-    func updateLoginFailures(accountID: Int64, failures: Int, lockedUntil: Date?, events: [AuditEvent]) throws
+    /// Counts one more consecutive failure of `kind` and locks the step when `limit` is reached. Returns the lock
+    /// in force afterwards: one still running (the count is then left alone), the one just set, or nil.
+    func recordFailure(_ kind: AttemptKind, accountID: Int64, limit: AttemptLimit, event: AuditEvent) throws -> Date?
+
+    /// Starts the count of `kind` afresh (the secret was right), appending `event`.
+    func resetFailures(_ kind: AttemptKind, accountID: Int64, event: AuditEvent) throws
 
     /// Resets the failure count and moves the visitor's session to a new id bound to the account.
+    /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.
     func recordLogin(accountID: Int64, session: NewSession, replacingSession oldTokenDigest: String?,
                      event: AuditEvent) throws
 
-    /// Records a facial-recognition outcome: the new state (on success) or failure count and lock.
-    func recordFaceAttempt(accountID: Int64, outcome: FaceAttemptOutcome, events: [AuditEvent]) throws
-}
-
-/// What a facial-recognition attempt changes on the account.
-public enum FaceAttemptOutcome: Sendable, Equatable {
-    case verified(newState: Account.State, collectedAt: Date?)
-    case failed(failures: Int, lockedUntil: Date?)
+    /// Records a passed facial recognition: the new state and, once the card is collected, the date.
+    /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.
+    func recordFaceVerified(accountID: Int64, newState: Account.State, collectedAt: Date?, event: AuditEvent) throws
 }
 
 public enum AccountStoreError: Error, Equatable {
     case duplicatePermit
+    case locked(until: Date)
 }

@@ -13,7 +13,6 @@ public enum LoginError: Error, Sendable, Equatable {
     case incorrect
     case locked(until: Date)
     case realNameRequired
-    case busy
 
     public var message: UserMessage {
         switch self {
@@ -21,7 +20,6 @@ public enum LoginError: Error, Sendable, Equatable {
         case .incorrect: UserMessage("login.incorrect")
         case .locked(let until): UserMessage("lockout", ["time": ChinaTime.clockTime(until)])
         case .realNameRequired: UserMessage("real_name.required")
-        case .busy: UserMessage("error.busy")
         }
     }
 }

@@ -24,7 +24,7 @@ public struct LoginService: Sendable {
     private let hasher: PasswordHasher
     private let clock: any PortalClock
     private let limit: AttemptLimit
-    /// A hash to verify against when no account matches, so "no such account" takes as long as "wrong password".
+    /// A hash to verify against when no real one may be used, so every refusal takes as long as a wrong password.
     private let decoyHash: String
 
     public init(registry: any PermitRegistry, accounts: any AccountStore, audit: any AuditLog, sessions: SessionService,
@@ -44,28 +44,39 @@ public struct LoginService: Sendable {
                       remoteAddress: String?) throws -> (account: Account, session: NewSession) {
         try checkFilledIn(identifier, password: password)
         let now = clock.now()
+        func event(_ kind: AuditEvent.Kind, _ account: Account?, _ detail: String? = nil) -> AuditEvent {
+            AuditEvent(kind, at: now, accountID: account?.id, subject: account == nil ? identifier.typed : nil,
+                       remoteAddress: remoteAddress, detail: detail)
+        }
         guard let account = try account(for: identifier) else {
-            _ = try verifying { try hasher.verify(password, against: decoyHash) }
-            try audit.append(AuditEvent(.loginFailed, at: now, subject: identifier.typed, remoteAddress: remoteAddress,
-                                        detail: "no such account"))
+            _ = try hasher.verify(password, against: decoyHash)
+            try audit.append(event(.loginFailed, nil, "no such account"))
             throw LoginError.incorrect
         }
         if limit.isLocked(until: account.lockedUntil, at: now), let until = account.lockedUntil {
-            throw LoginError.locked(until: until)
+            _ = try hasher.verify(password, against: decoyHash)
+            let lock = try accounts.recordFailure(.login, accountID: account.id, limit: limit,
+                                                  event: event(.loginFailed, account, "locked"))
+            throw LoginError.locked(until: lock ?? until)
         }
-        guard try verifying({ try hasher.verify(password, against: account.passwordHash) }) else {
-            try recordFailure(of: account, at: now, remoteAddress: remoteAddress)
+        guard try hasher.verify(password, against: account.passwordHash) else {
+            let lock = try accounts.recordFailure(.login, accountID: account.id, limit: limit,
+                                                  event: event(.loginFailed, account, "wrong password"))
+            throw lock.map { LoginError.locked(until: $0) } ?? LoginError.incorrect
         }
         if account.state == .pendingRealName {
             // The password was right, so the failure count starts again; the login itself is still refused.
-            let event = AuditEvent(.loginFailed, at: now, accountID: account.id, remoteAddress: remoteAddress,
-                                   detail: "real-name verification required")
-            try accounts.updateLoginFailures(accountID: account.id, failures: 0, lockedUntil: nil, events: [event])
+            try accounts.resetFailures(.login, accountID: account.id,
+                                       event: event(.loginFailed, account, "real-name verification required"))
             throw LoginError.realNameRequired
         }
         let session = sessions.makeSession(accountID: account.id)
-        let event = AuditEvent(.loginSucceeded, at: now, accountID: account.id, remoteAddress: remoteAddress)
-        try accounts.recordLogin(accountID: account.id, session: session, replacingSession: oldDigest, event: event)
+        do {
+            try accounts.recordLogin(accountID: account.id, session: session, replacingSession: oldDigest,
+                                     event: event(.loginSucceeded, account))
+        } catch AccountStoreError.locked(let until) {
+            throw LoginError.locked(until: until)
+        }
         return (account, session)
     }
 
@@ -90,21 +101,5 @@ public struct LoginService: Sendable {
             guard let card = try registry.socialSecurityCard(ssNumber: TextLimits.identifier(typed)) else { return nil }
             return try accounts.account(permitNumber: card.permitNumber)
         }
-    }
-
-    private func verifying(_ check: () throws -> Bool) throws -> Bool {
-        do { return try check() } catch SecurityError.busy { throw LoginError.busy }
-    }
-
-    private func recordFailure(of account: Account, at now: Date, remoteAddress: String?) throws -> Never {
-        // The count restarts from zero when a lock is set, so a lock that has run out starts afresh.
-        let failures = account.failedLogins + 1
-        let lock = limit.lock(afterFailures: failures, at: now)
-        var events = [AuditEvent(.loginFailed, at: now, accountID: account.id, remoteAddress: remoteAddress)]
-        if lock != nil { events.append(AuditEvent(.accountLocked, at: now, accountID: account.id, remoteAddress: remoteAddress)) }
-        try accounts.updateLoginFailures(accountID: account.id, failures: lock == nil ? failures : 0,
-                                       lockedUntil: lock, events: events)
-        if let lock { throw LoginError.locked(until: lock) }
-        throw LoginError.incorrect
     }
 }

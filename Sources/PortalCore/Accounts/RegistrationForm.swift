@@ -23,5 +23,4 @@ public struct RegistrationForm: Sendable {
 /// Why a registration was refused.
 public enum RegistrationError: Error, Sendable, Equatable {
     case invalid([FieldProblem<RegistrationForm.Field>])
-    case busy
 }

@@ -25,12 +25,13 @@ public struct RegistrationService: Sendable {
                          remoteAddress: String?) throws -> (account: Account, session: NewSession) {
         let permit = try checkedPermit(form)
         let now = clock.now()
-        let hash: String
-        do { hash = try hasher.hash(form.password) } catch SecurityError.busy { throw RegistrationError.busy }
+        let hash = try hasher.hash(form.password)
         let account = Account(permitNumber: permit.number, fullName: permit.fullName, passwordHash: hash,
                               state: .pendingFace, createdAt: now)
         let session = sessions.makeSession(accountID: nil)
-        let event = AuditEvent(.registered, at: now, subject: permit.number, remoteAddress: remoteAddress)
+        let replacing = try accounts.account(permitNumber: permit.number) != nil
+        let event = AuditEvent(.registered, at: now, subject: permit.number, remoteAddress: remoteAddress,
+                               detail: replacing ? "replaced an account that had not finished facial recognition" : nil)
         do {
             let created = try accounts.create(account, session: session, replacingSession: oldDigest, event: event)
             return (created, session)
@@ -68,17 +69,21 @@ public struct RegistrationService: Sendable {
         return permit
     }
 
+    /// Whether the permit can be registered. Beyond "no such permit", nothing about it is told to someone
+    /// who does not know the holder's passport name.
     private func permitProblem(_ permit: Permit?, typedName: String) throws -> FieldProblem<RegistrationForm.Field>? {
         guard let permit else { return FieldProblem(.permitNumber, UserMessage("registration.permit.unknown")) }
+        guard !typedName.isEmpty else { return nil }
+        guard NameMatcher.matches(typed: typedName, registered: permit.fullName) else {
+            return FieldProblem(.fullName, UserMessage("registration.full_name.mismatch"))
+        }
         switch permit.standing(on: CalendarDay(containing: clock.now())) {
         case .canceled: return FieldProblem(.permitNumber, UserMessage("registration.permit.canceled"))
         case .expired: return FieldProblem(.permitNumber, UserMessage("registration.permit.expired"))
         case .valid, .expiringSoon: break
         }
-        if !typedName.isEmpty && !NameMatcher.matches(typed: typedName, registered: permit.fullName) {
-            return FieldProblem(.fullName, UserMessage("registration.full_name.mismatch"))
-        }
-        if try accounts.account(permitNumber: permit.number) != nil {
+        // An account still waiting for facial recognition proves nothing yet: registering again replaces it.
+        if let existing = try accounts.account(permitNumber: permit.number), existing.state != .pendingFace {
             return FieldProblem(.permitNumber, UserMessage("registration.duplicate"))
         }
         return nil

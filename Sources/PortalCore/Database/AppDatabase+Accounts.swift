@@ -14,14 +14,15 @@ extension AppDatabase: AccountStore {
                        event: AuditEvent) throws -> Account {
         do {
             return try write { db in
+                // Its sessions go with it (ON DELETE CASCADE): whoever started that registration is signed out.
+                try db.execute(sql: "DELETE FROM accounts WHERE permit_number = ? AND state = ?",
+                               arguments: [account.permitNumber, Account.State.pendingFace.rawValue])
                 var record = AccountRecord(account)
                 try record.insert(db)
                 record.id = db.lastInsertedRowID
                 guard let created = record.account else { throw DatabaseError(message: "account row without id") }
                 try Self.replaceSession(oldTokenDigest, with: session, accountID: created.id, in: db)
-                try AuditEventRecord(AuditEvent(event.kind, at: event.occurredAt, accountID: created.id,
-                                                subject: event.subject, remoteAddress: event.remoteAddress,
-                                                detail: event.detail)).insert(db)
+                try AuditEventRecord(event.about(accountID: created.id)).insert(db)
                 return created
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -29,17 +30,10 @@ extension AppDatabase: AccountStore {
         }
     }
 
-    public func updateLoginFailures(accountID: Int64, failures: Int, lockedUntil: Date?, events: [AuditEvent]) throws {
-        try write { db in
-            try db.execute(sql: "UPDATE accounts SET failed_logins = ?, locked_until = ? WHERE id = ?",
-                           arguments: [failures, lockedUntil, accountID])
-            for event in events { try AuditEventRecord(event).insert(db) }
-        }
-    }
-
     public func recordLogin(accountID: Int64, session: NewSession, replacingSession oldTokenDigest: String?,
                             event: AuditEvent) throws {
         try write { db in
+            try Self.refuseIfLocked(.login, accountID: accountID, at: event.occurredAt, in: db)
             try db.execute(sql: "UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?",
                            arguments: [accountID])
             try Self.replaceSession(oldTokenDigest, with: session, accountID: accountID, in: db)
@@ -47,19 +41,15 @@ extension AppDatabase: AccountStore {
         }
     }
 
-    public func recordFaceAttempt(accountID: Int64, outcome: FaceAttemptOutcome, events: [AuditEvent]) throws {
+    public func recordFaceVerified(accountID: Int64, newState: Account.State, collectedAt: Date?,
+                                   event: AuditEvent) throws {
         try write { db in
-            switch outcome {
-            case .verified(let state, let collectedAt):
-                try db.execute(sql: """
-                    UPDATE accounts SET state = ?, collected_at = ?, failed_face_attempts = 0, face_locked_until = NULL
-                    WHERE id = ?
-                    """, arguments: [state.rawValue, collectedAt, accountID])
-            case .failed(let failures, let lockedUntil):
-                try db.execute(sql: "UPDATE accounts SET failed_face_attempts = ?, face_locked_until = ? WHERE id = ?",
-                               arguments: [failures, lockedUntil, accountID])
-            }
-            for event in events { try AuditEventRecord(event).insert(db) }
+            try Self.refuseIfLocked(.face, accountID: accountID, at: event.occurredAt, in: db)
+            try db.execute(sql: """
+                UPDATE accounts SET state = ?, collected_at = ?, failed_face_attempts = 0, face_locked_until = NULL
+                WHERE id = ?
+                """, arguments: [newState.rawValue, collectedAt, accountID])
+            try AuditEventRecord(event).insert(db)
         }
     }
 
@@ -70,5 +60,13 @@ extension AppDatabase: AccountStore {
         var record = SessionRecord(session.record)
         record.accountId = accountID
         try record.insert(db)
+    }
+}
+
+extension AuditEvent {
+    /// The same event, naming the account it turned out to be about.
+    func about(accountID: Int64) -> AuditEvent {
+        AuditEvent(kind, at: occurredAt, accountID: accountID, subject: subject, remoteAddress: remoteAddress,
+                   detail: detail)
     }
 }

@@ -50,6 +50,7 @@ extension AppDatabase {
                     last_seen_at DATETIME NOT NULL
                 );
                 CREATE INDEX sessions_last_seen ON sessions(last_seen_at);
+                CREATE INDEX sessions_created ON sessions(created_at);
                 CREATE INDEX sessions_account ON sessions(account_id);
                 """)
         }

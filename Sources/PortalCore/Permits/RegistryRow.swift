@@ -7,6 +7,9 @@ struct RegistryRow {
     func text(_ column: String) throws(RegistryError) -> String {
         let value = TextLimits.collapsingSpaces(values[column] ?? "")
         guard !value.isEmpty else { throw .invalidValue(line: line, column: column, reason: "is empty") }
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .invalidValue(line: line, column: column, reason: "holds a control character")
+        }
         guard value.count <= TextLimits.maximumFieldLength else {
             throw .invalidValue(line: line, column: column, reason: "is longer than \(TextLimits.maximumFieldLength) characters")
         }

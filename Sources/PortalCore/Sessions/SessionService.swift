@@ -34,14 +34,14 @@ public struct SessionService: Sendable {
         return NewSession(token: token, record: record)
     }
 
-    /// Starts an anonymous session so a form can carry a CSRF token; clears out expired sessions now and then.
+    /// Starts an anonymous session so a form can carry a CSRF token.
     public func startAnonymous() throws -> NewSession {
         let session = makeSession(accountID: nil)
         try store.insert(session.record)
-        if Int.random(in: 0..<50) == 0 { try pruneExpired() }
         return session
     }
 
+    /// Deletes the sessions that have timed out (`portal serve` calls it every few minutes).
     public func pruneExpired() throws {
         let now = clock.now()
         try store.deleteExpired(idleBefore: now.addingTimeInterval(-policy.idleTimeout),

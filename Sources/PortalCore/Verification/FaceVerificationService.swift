@@ -23,37 +23,36 @@ public struct FaceVerificationService: Sendable {
         guard let account = try accounts.account(id: accountID) else { throw FaceVerificationError.serviceUnavailable }
         guard account.state == .pendingFace else { return account.state }
         let now = clock.now()
-        if limit.isLocked(until: account.faceLockedUntil, at: now), let until = account.faceLockedUntil {
-            throw FaceVerificationError.locked(until: until)
+        func event(_ kind: AuditEvent.Kind, _ detail: String? = nil) -> AuditEvent {
+            AuditEvent(kind, at: now, accountID: account.id, remoteAddress: remoteAddress, detail: detail)
         }
-        let subject = FaceSubject(permitNumber: account.permitNumber, fullName: account.fullName)
+        if limit.isLocked(until: account.faceLockedUntil, at: now), let until = account.faceLockedUntil {
+            let lock = try accounts.recordFailure(.face, accountID: account.id, limit: limit, event: event(.faceFailed, "locked"))
+            throw FaceVerificationError.locked(until: lock ?? until)
+        }
+        // The permit may have been canceled or run out since registration: nothing is collected on it then.
+        let permit = try registry.permit(number: account.permitNumber)
+        switch permit?.standing(on: CalendarDay(containing: now)) {
+        case .canceled?, nil: throw FaceVerificationError.permitCanceled
+        case .expired?: throw FaceVerificationError.permitExpired
+        case .valid?, .expiringSoon?: break
+        }
         do {
-            try verifier.verify(photo: photo, of: subject)
+            try verifier.verify(photo: photo, of: FaceSubject(permitNumber: account.permitNumber, fullName: account.fullName))
         } catch .missingPhoto {
             throw FaceVerificationError.missingPhoto  // nothing was tried, so nothing counts
         } catch {
-            try recordFailure(error, of: account, at: now, remoteAddress: remoteAddress)
+            let lock = try accounts.recordFailure(.face, accountID: account.id, limit: limit, event: event(.faceFailed, "\(error)"))
+            throw lock.map { FaceVerificationError.locked(until: $0) } ?? error
         }
         let holdsCard = try registry.socialSecurityCard(permitNumber: account.permitNumber) != nil
         let state: Account.State = holdsCard ? .pendingRealName : .active
-        let event = AuditEvent(.faceVerified, at: now, accountID: account.id, remoteAddress: remoteAddress)
-        try accounts.recordFaceAttempt(accountID: account.id,
-                                       outcome: .verified(newState: state, collectedAt: holdsCard ? nil : now),
-                                       events: [event])
+        do {
+            try accounts.recordFaceVerified(accountID: account.id, newState: state, collectedAt: holdsCard ? nil : now,
+                                            event: event(.faceVerified))
+        } catch AccountStoreError.locked(let until) {
+            throw FaceVerificationError.locked(until: until)
+        }
         return state
-    }
-
-    private func recordFailure(_ error: FaceVerificationError, of account: Account, at now: Date,
-                               remoteAddress: String?) throws -> Never {
-        let failures = account.failedFaceAttempts + 1
-        let lock = limit.lock(afterFailures: failures, at: now)
-        var events = [AuditEvent(.faceFailed, at: now, accountID: account.id, remoteAddress: remoteAddress,
-                                 detail: "\(error)")]
-        if lock != nil { events.append(AuditEvent(.faceLocked, at: now, accountID: account.id, remoteAddress: remoteAddress)) }
-        try accounts.recordFaceAttempt(accountID: account.id,
-                                       outcome: .failed(failures: lock == nil ? failures : 0, lockedUntil: lock),
-                                       events: events)
-        if let lock { throw FaceVerificationError.locked(until: lock) }
-        throw error
     }
 }

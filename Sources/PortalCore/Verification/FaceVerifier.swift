@@ -24,6 +24,8 @@ public enum FaceVerificationError: Error, Sendable, Equatable {
     case tooSmall
     case noMatch
     case locked(until: Date)
+    case permitExpired
+    case permitCanceled
     case serviceUnavailable
 
     public var message: UserMessage {
@@ -34,6 +36,8 @@ public enum FaceVerificationError: Error, Sendable, Equatable {
         case .tooSmall: UserMessage("face.too_small")
         case .noMatch: UserMessage("face.no_match")
         case .locked(let until): UserMessage("lockout", ["time": ChinaTime.clockTime(until)])
+        case .permitExpired: UserMessage("registration.permit.expired")
+        case .permitCanceled: UserMessage("registration.permit.canceled")
         case .serviceUnavailable: UserMessage("error.busy")
         }
     }

@@ -33,7 +33,6 @@ struct LoginController: Sendable {
                                                      remoteAddress: context.request.remoteAddress)
             return pages.redirect(to: CardController.landing(for: account), newSession: session, in: context)
         } catch let error as LoginError {
-            if error == .busy { throw error }
             let shown = form(portal, values: context.typedValues).showing(problems(error, portal: portal))
             return try pages.respond(page(portal, form: shown), in: context)
         }

@@ -21,8 +21,6 @@ struct RegistrationController: Sendable {
             return pages.redirect(to: .faceRecognition, newSession: session, in: context)
         } catch RegistrationError.invalid(let problems) {
             return try pages.respond(page(self.form(values: context.typedValues).showing(problems)), in: context)
-        } catch RegistrationError.busy {
-            throw SecurityError.busy
         }
     }
 

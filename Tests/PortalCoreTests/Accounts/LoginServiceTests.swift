@@ -107,9 +107,9 @@ import Testing
         // Then even the correct password is refused while the lock holds
         domain.clock.advance(by: lockDuration - 1)
         #expect(throws: LoginError.locked(until: until)) { try logIn(login) }
-        // and the lock and failures are in the audit log
+        // and the five failures, the lock and the attempt refused by the lock are in the audit log
         let kinds = try domain.database.events(accountID: account.id).map(\.kind)
-        #expect(kinds.filter { $0 == .loginFailed }.count == 5)
+        #expect(kinds.filter { $0 == .loginFailed }.count == 6)
         #expect(kinds.filter { $0 == .accountLocked }.count == 1)
     }
 
@@ -177,8 +177,8 @@ import Testing
         try domain.gate.run {
             // When someone logs in, to a known or an unknown account
             // Then they are told the service is busy
-            #expect(throws: LoginError.busy) { try logIn(login, password: wrongPassword) }
-            #expect(throws: LoginError.busy) { try logIn(login, .permitNumber("WP2026999999")) }
+            #expect(throws: SecurityError.busy) { try logIn(login, password: wrongPassword) }
+            #expect(throws: SecurityError.busy) { try logIn(login, .permitNumber("WP2026999999")) }
         }
         // and nothing counts against the account
         #expect(try domain.database.account(id: account.id)?.failedLogins == 0)

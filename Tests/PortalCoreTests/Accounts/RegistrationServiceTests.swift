@@ -78,9 +78,9 @@ import Testing
     }
 
     @Test func secondAccountForTheSamePermitIsRefused() throws {
-        // Given an account for Anna's permit
+        // Given an account for Anna's permit that has passed facial recognition
         let domain = try TestDomain()
-        let first = try domain.register()
+        let first = try domain.registerAndVerifyFace()
         // When someone signs up again with the same permit
         // Then it is refused as a duplicate and the first account is unchanged
         #expect(throws: refusal([(.permitNumber, "registration.duplicate")])) {
@@ -88,6 +88,22 @@ import Testing
         }
         #expect(try domain.database.account(permitNumber: Fixtures.anna) == first)
         #expect(try domain.database.events(kind: .registered).count == 1)
+    }
+
+    @Test func anAccountStillWaitingForFacialRecognitionIsReplaced() throws {
+        // Given an account for Anna's permit whose facial recognition was never done (by her, or by a stranger
+        // who knew her name and permit number)
+        let domain = try TestDomain()
+        let abandoned = try domain.register()
+        // When she signs up again
+        let (account, _) = try domain.registration.register(form(password: "Other2026!y"), replacingSession: nil,
+                                                             remoteAddress: nil)
+        // Then the new account replaces the old one, and the log says so
+        #expect(account.id != abandoned.id)
+        #expect(try domain.database.account(id: abandoned.id) == nil)
+        #expect(try domain.database.account(permitNumber: Fixtures.anna)?.id == account.id)
+        #expect(try domain.database.events(kind: .registered).last?.detail
+            == "replaced an account that had not finished facial recognition")
     }
 
     @Test func passwordConfirmationMustMatch() throws {
@@ -159,7 +175,7 @@ import Testing
         _ = try domain.gate.run {
             // When a valid form is submitted
             // Then the person is told the service is busy
-            #expect(throws: RegistrationError.busy) {
+            #expect(throws: SecurityError.busy) {
                 try domain.registration.register(form(), replacingSession: nil, remoteAddress: nil)
             }
         }

@@ -27,10 +27,12 @@ import Testing
     }
 
     @Test func duplicatePermitIsADomainErrorAndWritesNothing() throws {
-        // Given an account for Anna's permit
+        // Given an account for Anna's permit past facial recognition
         let database = try AppDatabase.inMemory()
         let clock = ManualClock()
-        _ = try database.create(newAccount(), session: session(clock), replacingSession: nil,
+        var active = newAccount()
+        active.state = .active
+        _ = try database.create(active, session: session(clock), replacingSession: nil,
                                 event: AuditEvent(.registered, at: Fixtures.now))
         // When a second one is created for the same permit (two sign-ups racing)
         let second = session(clock)
@@ -44,27 +46,53 @@ import Testing
         #expect(try database.rowCount("accounts") == 1)
     }
 
-    @Test func failedLoginsAndTheirLockAreRecordedThenClearedByALogin() throws {
+    @Test func theFifthFailureLocksAndALoginIsRefusedWhileTheLockHolds() throws {
         // Given an account
         let database = try AppDatabase.inMemory()
         let clock = ManualClock()
         let account = try database.create(newAccount(), session: session(clock), replacingSession: nil,
                                           event: AuditEvent(.registered, at: Fixtures.now))
-        let until = Fixtures.now.addingTimeInterval(900)
-        // When a failure with a lock is recorded
-        try database.updateLoginFailures(accountID: account.id, failures: 0, lockedUntil: until,
-                                       events: [AuditEvent(.loginFailed, at: Fixtures.now, accountID: account.id),
-                                                AuditEvent(.accountLocked, at: Fixtures.now, accountID: account.id)])
-        // Then the account carries the lock and the events are logged in order
-        #expect(try database.account(id: account.id)?.lockedUntil == until)
-        #expect(try database.events(accountID: account.id).map(\.kind) == [.registered, .loginFailed, .accountLocked])
-        // When a login is recorded
+        let limit = AttemptLimit()
+        let failure = AuditEvent(.loginFailed, at: Fixtures.now, accountID: account.id)
+        // When four failures are recorded, then a fifth
+        for _ in 1...4 { #expect(try database.recordFailure(.login, accountID: account.id, limit: limit, event: failure) == nil) }
+        let lock = try database.recordFailure(.login, accountID: account.id, limit: limit, event: failure)
+        // Then the fifth sets a fifteen-minute lock, logged after the failures
+        #expect(lock == Fixtures.now.addingTimeInterval(900))
+        #expect(try database.account(id: account.id)?.lockedUntil == lock)
+        #expect(try database.events(accountID: account.id).map(\.kind)
+            == [.registered] + Array(repeating: .loginFailed, count: 5) + [.accountLocked])
+        // When a login is recorded while the lock holds, it is refused
+        #expect(throws: AccountStoreError.locked(until: lock!)) {
+            try database.recordLogin(accountID: account.id, session: session(clock), replacingSession: nil,
+                                     event: AuditEvent(.loginSucceeded, at: Fixtures.now, accountID: account.id))
+        }
+        // When a login is recorded after it, the lock is cleared and the new session belongs to the account
         let login = session(clock)
         try database.recordLogin(accountID: account.id, session: login, replacingSession: nil,
-                                 event: AuditEvent(.loginSucceeded, at: Fixtures.now, accountID: account.id))
-        // Then the lock is cleared and the new session belongs to the account
+                                 event: AuditEvent(.loginSucceeded, at: lock!, accountID: account.id))
         #expect(try database.account(id: account.id)?.lockedUntil == nil)
         #expect(try database.session(digest: login.record.tokenDigest)?.accountID == account.id)
+    }
+
+    @Test func parallelFailuresAreEachCountedSoTheLockComesAfterExactlyFive() throws {
+        // Given an account in a database file shared by several connections, as `portal serve` uses it
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase.onDisk(path: folder.appendingPathComponent("portal.sqlite").path)
+        let account = try database.create(newAccount(), session: session(ManualClock()), replacingSession: nil,
+                                          event: AuditEvent(.registered, at: Fixtures.now))
+        // When eight wrong passwords arrive at once
+        let failure = AuditEvent(.loginFailed, at: Fixtures.now, accountID: account.id)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            _ = try? database.recordFailure(.login, accountID: account.id, limit: AttemptLimit(), event: failure)
+        }
+        // Then all eight are logged, the fifth locked the account once, and the three after it met the lock
+        #expect(try database.events(kind: .loginFailed).count == 8)
+        #expect(try database.events(kind: .accountLocked).count == 1)
+        #expect(try database.account(id: account.id)?.lockedUntil == Fixtures.now.addingTimeInterval(900))
+        #expect(try database.account(id: account.id)?.failedLogins == 0)
     }
 }
 

@@ -63,9 +63,9 @@ private struct RefusingVerifier: FaceVerifier {
             try service.verify(accountID: account.id, photo: goodPhoto, remoteAddress: nil)
         }
         #expect(try domain.database.account(id: account.id)?.state == .pendingFace)
-        // and the failures and the lock are in the audit log
+        // and the five failures, the lock and the attempt refused by the lock are in the audit log
         let events = try domain.database.events(accountID: account.id)
-        #expect(events.filter { $0.kind == .faceFailed }.count == 5)
+        #expect(events.filter { $0.kind == .faceFailed }.count == 6)
         #expect(events.filter { $0.kind == .faceLocked }.count == 1)
         // When the lock has run out, a good photo passes
         domain.clock.advance(by: 1)

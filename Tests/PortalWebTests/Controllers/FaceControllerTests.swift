@@ -57,4 +57,13 @@ import Testing
         portal.sendFace(TestImages.png())
         #expect(portal.get("/register/face").header("Location") == "/card")
     }
+
+    @Test func aPermitCanceledSinceRegistrationCollectsNothing() throws {
+        let portal = try TestPortal()
+        portal.register("WP1000000001", name: "Anna Schmidt")
+        try portal.database.cancelPermit(number: "WP1000000001", reason: "employment ended")
+        let response = portal.sendFace(TestImages.png())
+        #expect(response.text.contains("This work permit has been canceled"))
+        #expect(try portal.database.account(permitNumber: "WP1000000001")?.state == .pendingFace)
+    }
 }

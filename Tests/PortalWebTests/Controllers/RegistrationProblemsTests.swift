@@ -38,8 +38,18 @@ import Testing
     @Test func oneAccountPerPermit() throws {
         let portal = try TestPortal()
         portal.register("WP1000000001", name: "Anna Schmidt")
+        portal.sendFace(TestImages.png())
         portal.logOut()
         let second = portal.register("WP1000000001", name: "Anna Schmidt")
         #expect(second.text.contains("An account already exists for this work permit number. Log in instead"))
+    }
+
+    @Test func withoutTheNameNothingIsToldAboutAPermitButThatItExists() throws {
+        let expired = try Self.attempt(["permit_number": "WP1000000004", "full_name": ""])
+        #expect(expired.text.contains("Enter your full name as shown in your passport"))
+        #expect(!expired.text.contains("This work permit has expired"))
+        let wrongName = try Self.attempt(["permit_number": "WP1000000005", "full_name": "Somebody Else"])
+        #expect(wrongName.text.contains("The name does not match"))
+        #expect(!wrongName.text.contains("This work permit has been canceled"))
     }
 }
