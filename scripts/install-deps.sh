@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running, testing and benchmarking the portal needs on Debian 12, as root.
 # Idempotent and quick when everything is there: apt-get runs (with one `apt-get update`) only for
-# packages that are missing, and pip only reinstalls what Tests/EndToEnd/requirements.txt lacks.
+# packages that are missing, and pip only installs what the test suites' requirements.txt files lack.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +10,7 @@ export DEBIAN_FRONTEND=noninteractive
 # nginx-light: the front end (own prefix; the system service is not used)
 # libfcgi-dev, libargon2-dev, libsqlite3-dev, pkg-config: C libraries the Swift package links
 # wrk: bench/run.sh; curl: bench/run.sh and manual checks; python3 + pip: end-to-end tests
+# chromium, chromium-driver: the real-browser suite (Tests/Browser), headless, with Debian's own chromedriver
 packages=(
     nginx-light
     libfcgi-dev
@@ -19,6 +20,8 @@ packages=(
     wrk
     curl
     ca-certificates
+    chromium
+    chromium-driver
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
@@ -61,18 +64,24 @@ if [ "${#missing[@]}" -gt 0 ]; then
     fi
 fi
 
-requirements="$ROOT/Tests/EndToEnd/requirements.txt"
-if [ -f "$requirements" ]; then
+# Tests/Browser/requirements.txt includes Tests/EndToEnd's (-r), so one pip run resolves both together.
+requirements=()
+for file in "$ROOT/Tests/EndToEnd/requirements.txt" "$ROOT/Tests/Browser/requirements.txt"; do
+    if [ -f "$file" ]; then
+        requirements+=(-r "$file")
+    fi
+done
+if [ "${#requirements[@]}" -gt 0 ]; then
     export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
     pip_log="$(mktemp)"
     trap 'rm -f "$pip_log"' EXIT
-    if ! python3 -m pip install -q -r "$requirements" >"$pip_log" 2>&1; then
+    if ! python3 -m pip install -q "${requirements[@]}" >"$pip_log" 2>&1; then
         # Debian's own python (PEP 668) refuses to install into the system; only then override that.
         if grep -q 'externally-managed-environment' "$pip_log"; then
-            python3 -m pip install -q --break-system-packages -r "$requirements"
+            python3 -m pip install -q --break-system-packages "${requirements[@]}"
         else
             cat "$pip_log" >&2
-            log "pip could not install $requirements"
+            log "pip could not install ${requirements[*]}"
             exit 1
         fi
     fi

@@ -35,3 +35,12 @@ else
     echo "test: no end-to-end tests in Tests/EndToEnd" >&2
     exit 1
 fi
+
+# The real-browser suite: headless chromium (with a fake webcam) on a stack of its own, axe-core on every page.
+step "browser tests (python3 -m pytest Tests/Browser)"
+if compgen -G "Tests/Browser/test_*.py" >/dev/null; then
+    python3 -m pytest Tests/Browser
+else
+    echo "test: no browser tests in Tests/Browser" >&2
+    exit 1
+fi

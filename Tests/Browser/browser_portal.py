@@ -3,12 +3,14 @@ links and buttons by their visible text, types into fields found by `name`, and 
 follows (never a fixed sleep)."""
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -16,6 +18,8 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+_NAVIGATING = re.compile(r"context with specified id|context was destroyed|frame (was )?detached|target frame|"
+                         r"no such execution context|node with given id", re.IGNORECASE)
 WAIT = 15.0  # seconds any one condition may take (a page, the fake camera starting); generous for a busy CI
 
 CHROMIUM_ARGUMENTS = [
@@ -41,16 +45,19 @@ def _find(names: list[str], fallbacks: list[str]) -> str:
     raise FileNotFoundError(f"{names[0]} is not installed: run `bash scripts/install-deps.sh` (Debian's chromium and chromium-driver)")
 
 
-def start_chromium(driver_log: Path) -> WebDriver:
+def start_chromium(folder: Path) -> WebDriver:
     """Debian's chromium through Debian's chromedriver: both paths are given, so Selenium Manager
-    never tries to download a browser or a driver."""
+    never tries to download a browser or a driver. Its log (chromedriver.log) and its temporary files
+    stay in `folder` (chromium would otherwise leave an org.chromium.Chromium.* folder in /tmp per run)."""
+    temporary = folder / "chromium-tmp"
+    temporary.mkdir(exist_ok=True)
     options = webdriver.ChromeOptions()
     options.binary_location = _find(["chromium", "chromium-browser"], ["/usr/bin/chromium"])
     for argument in CHROMIUM_ARGUMENTS:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(_find(["chromedriver"], ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]),
-                      log_output=str(driver_log))
+                      log_output=str(folder / "chromedriver.log"), env={**os.environ, "TMPDIR": str(temporary)})
     driver = webdriver.Chrome(options=options, service=service)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(30)  # axe-core on one page takes well under a second
@@ -116,9 +123,27 @@ class Portal:
 
     # ---- waiting ----
     def wait(self, condition, message: str, timeout: float = WAIT):
-        """WebDriverWait on `condition(driver)`; elements replaced meanwhile are simply read again."""
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.05,
-                             ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
+        """WebDriverWait on `condition(driver)`. Elements replaced meanwhile are simply read again, and a
+        query that meets a page being swapped out ("Cannot find context with specified id", "Execution
+        context was destroyed") counts as not yet, rather than failing the test on a race."""
+        last = []
+
+        def tolerant(driver):
+            try:
+                return condition(driver)
+            except WebDriverException as error:
+                if not isinstance(error, StaleElementReferenceException) and not _NAVIGATING.search(str(error)):
+                    raise
+                first_line = (error.msg or repr(error)).splitlines()[0]
+                last[:] = [f"{type(error).__name__}: {first_line}"]
+                return False
+
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(tolerant, message)
+        except TimeoutException as error:
+            if last:
+                raise TimeoutException(f"{message} (last error: {last[0]})") from error
+            raise
 
     def wait_for_path(self, path: str) -> None:
         self.wait(lambda d: urlparse(d.current_url).path == path,

@@ -63,7 +63,7 @@ def stack(registry, request):
 def driver(stack):
     """One headless chromium for the whole session (a start costs about a second)."""
     try:
-        d = start_chromium(stack.data / "chromedriver.log")
+        d = start_chromium(stack.data)
     except FileNotFoundError as error:
         pytest.fail(str(error), pytrace=False)
     yield d

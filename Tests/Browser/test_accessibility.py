@@ -51,13 +51,18 @@ def test_csrf_refusal_page_has_no_axe_violations(portal):
     assert_no_violations(portal.driver, "the 403 CSRF page")
 
 
-def test_facial_recognition_page_has_no_axe_violations_before_and_with_the_camera(portal, person):
+def test_facial_recognition_page_has_no_axe_violations_with_and_without_the_camera(portal, person):
     register(portal, person)
     start = portal.button("Start camera")  # face.js built the camera UI
     assert_no_violations(portal.driver, "/register/face (camera UI ready)")
     start.click()
     portal.wait(lambda d: portal.button("Take photo").is_enabled(), "the fake camera did not start")
     assert_no_violations(portal.driver, "/register/face (camera on)")
+    portal.button("Take photo").click()
+    portal.wait(lambda d: d.execute_script("var i = document.querySelector('[data-camera] img');"
+                                           "return !i.hidden && i.complete && i.naturalWidth > 0;"),
+                "the photo taken was not shown")
+    assert_no_violations(portal.driver, "/register/face (photo taken)")
 
 
 def test_card_page_has_no_axe_violations(portal, person):
@@ -65,3 +70,17 @@ def test_card_page_has_no_axe_violations(portal, person):
     choose_photo_file(portal)
     verify_and_see_card(portal, person)
     assert_no_violations(portal.driver, "/card")
+
+
+def test_the_check_itself_reports_a_violation(portal):
+    """Guards the harness: on a page spoiled on purpose (no lang, an unlabelled field), under the portal's
+    CSP, axe runs and names the rules, so the empty results above mean something."""
+    portal.open("/login/permit")
+    portal.driver.execute_script(
+        "document.documentElement.removeAttribute('lang');"
+        "document.querySelector('label[for=password]').remove();")
+    with pytest.raises(AssertionError) as failure:
+        assert_no_violations(portal.driver, "a spoiled /login/permit")
+    message = str(failure.value)
+    assert "html-has-lang" in message and "label" in message, message
+    assert "#password" in message, message
