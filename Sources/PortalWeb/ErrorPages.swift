@@ -36,7 +36,6 @@ struct ErrorPages: Sendable {
         let page = Page(template: "errors/error", titleKey: "errors.\(failure.key).title", values: [
             "heading": pages.messages.text("errors.\(failure.key).title"),
             "body": pages.messages.text("errors.\(failure.key).body"),
-            "home_href": Route.home.path,
         ])
         var response = pages.respondWithoutSession(page, in: context, status: failure.status)
         if case .methodNotAllowed(let allow) = failure { response.headers.append(("Allow", allow)) }

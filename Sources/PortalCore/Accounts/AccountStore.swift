@@ -28,8 +28,3 @@ public protocol AccountStore: Sendable {
     /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.
     func recordFaceVerified(accountID: Int64, newState: Account.State, collectedAt: Date?, event: AuditEvent) throws
 }
-
-public enum AccountStoreError: Error, Equatable {
-    case duplicatePermit
-    case locked(until: Date)
-}

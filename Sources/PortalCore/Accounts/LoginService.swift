@@ -83,9 +83,9 @@ public struct LoginService: Sendable {
     private func checkFilledIn(_ identifier: Identifier, password: String) throws {
         var problems: [FieldProblem<LoginError.Field>] = []
         switch identifier {
-        case .permitNumber(let number) where number.trimmingSpaces.isEmpty:
+        case .permitNumber(let number) where TextLimits.collapsingSpaces(number).isEmpty:
             problems.append(FieldProblem(.permitNumber, UserMessage("login.permit_number.missing")))
-        case .socialSecurityNumber(let number) where number.trimmingSpaces.isEmpty:
+        case .socialSecurityNumber(let number) where TextLimits.collapsingSpaces(number).isEmpty:
             problems.append(FieldProblem(.ssNumber, UserMessage("login.ss_number.missing")))
         default: break
         }

@@ -50,7 +50,7 @@ public struct RegistrationService: Sendable {
             problems.append(FieldProblem(.fullName, UserMessage("registration.full_name.too_long")))
         }
         var permit: Permit?
-        if form.permitNumber.trimmingSpaces.isEmpty {
+        if TextLimits.collapsingSpaces(form.permitNumber).isEmpty {
             problems.append(FieldProblem(.permitNumber, UserMessage("registration.permit_number.missing")))
         } else if let number = PermitNumber.normalized(form.permitNumber) {
             permit = try registry.permit(number: number)

@@ -37,7 +37,7 @@ public struct RegistryImporter: Sendable {
     }
 
     private static func checkedHeader(_ names: [String], for kind: RegistryKind) throws(RegistryError) -> [String] {
-        let columns = names.map { $0.trimmingSpaces.lowercased() }
+        let columns = names.map { TextLimits.collapsingSpaces($0).lowercased() }
         var seen: Set<String> = []
         for column in columns {
             guard kind.columns.contains(column) else { throw .unknownColumn(column) }

@@ -37,21 +37,17 @@ struct RegistryRow {
     }
 
     func day(_ column: String) throws(RegistryError) -> CalendarDay {
-        guard let day = CalendarDay(values[column]?.trimmingSpaces ?? "") else {
+        guard let day = CalendarDay(TextLimits.collapsingSpaces(values[column] ?? "")) else {
             throw .invalidValue(line: line, column: column, reason: "must be a date as YYYY-MM-DD")
         }
         return day
     }
 
     func oneOf(_ column: String, _ allowed: [String]) throws(RegistryError) -> String {
-        let value = (values[column] ?? "").trimmingSpaces.lowercased()
+        let value = TextLimits.collapsingSpaces(values[column] ?? "").lowercased()
         guard allowed.contains(value) else {
             throw .invalidValue(line: line, column: column, reason: "must be one of: \(allowed.joined(separator: ", "))")
         }
         return value
     }
-}
-
-extension String {
-    var trimmingSpaces: String { TextLimits.collapsingSpaces(self) }
 }

@@ -37,16 +37,3 @@ public struct FormData: Sendable, Equatable {
     static let maximumFields = 20
     static let maximumValueBytes = 4096
 }
-
-/// A file sent with a multipart form.
-public struct UploadedFile: Sendable, Equatable {
-    public let filename: String
-    public let contentType: String?
-    public let bytes: [UInt8]
-
-    public init(filename: String, contentType: String?, bytes: [UInt8]) {
-        self.filename = filename
-        self.contentType = contentType
-        self.bytes = bytes
-    }
-}

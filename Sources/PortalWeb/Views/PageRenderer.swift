@@ -39,6 +39,8 @@ public struct PageRenderer: Sendable {
         context["lang"] = messages.language
         context["page_title"] = messages.text(page.titleKey)
         context["signed_in"] = page.signedIn
+        context["home_href"] = Route.home.path
+        context["logout_href"] = Route.logout.path
         if let token = page.csrfToken { context["csrf_token"] = token }
         if let form = page.form {
             let errors = form.errors.map { ["field": $0.field, "message": messages.text($0.message)] }

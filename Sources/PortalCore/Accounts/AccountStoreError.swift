@@ -1,0 +1,6 @@
+import Foundation
+
+public enum AccountStoreError: Error, Equatable {
+    case duplicatePermit
+    case locked(until: Date)
+}

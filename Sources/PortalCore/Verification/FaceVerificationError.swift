@@ -1,0 +1,28 @@
+import Foundation
+
+/// Why facial recognition did not pass, or could not be tried.
+public enum FaceVerificationError: Error, Sendable, Equatable {
+    case missingPhoto
+    case notAnImage
+    case tooLarge
+    case tooSmall
+    case noMatch
+    case locked(until: Date)
+    case permitExpired
+    case permitCanceled
+    case serviceUnavailable
+
+    public var message: UserMessage {
+        switch self {
+        case .missingPhoto: UserMessage("face.missing")
+        case .notAnImage: UserMessage("face.not_an_image")
+        case .tooLarge: UserMessage("face.too_large")
+        case .tooSmall: UserMessage("face.too_small")
+        case .noMatch: UserMessage("face.no_match")
+        case .locked(let until): UserMessage("lockout", ["time": ChinaTime.clockTime(until)])
+        case .permitExpired: UserMessage("registration.permit.expired")
+        case .permitCanceled: UserMessage("registration.permit.canceled")
+        case .serviceUnavailable: UserMessage("error.busy")
+        }
+    }
+}
