@@ -23,9 +23,9 @@ WARMUP="${BENCH_WARMUP:-2s}"
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
-if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
-    export PATH="/opt/swift/usr/bin:$PATH"
-fi
+# shellcheck source=scripts/lib/toolchain.sh
+source "$ROOT/scripts/lib/toolchain.sh"
+require_swift bench
 
 bash scripts/install-deps.sh
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then

@@ -8,11 +8,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# The toolchain lives in /opt/swift on this kind of machine; a login shell may not have it on PATH.
-if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
-    export PATH="/opt/swift/usr/bin:$PATH"
-fi
-command -v swift >/dev/null 2>&1 || { echo "run: the Swift 6 toolchain (swift) is not on PATH" >&2; exit 1; }
+# shellcheck source=scripts/lib/toolchain.sh
+source "$ROOT/scripts/lib/toolchain.sh"
+require_swift run
 
 bash scripts/install-deps.sh
 

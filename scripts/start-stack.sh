@@ -227,6 +227,14 @@ while true; do
     exited=""
     status=0
     wait -n -p exited "$app_pid" "$nginx_pid" || status=$?
+    # Both exit 0 only when told to stop (Ctrl-C in a terminal reaches the whole process group, and a child
+    # may notice before this script's trap runs): then everything stops, nothing is restarted.
+    if [ -n "$exited" ] && [ "$status" -eq 0 ]; then
+        log "a child stopped on a signal; stopping"
+        cleanup
+        log "stopped"
+        exit 0
+    fi
     if [ "$exited" = "$nginx_pid" ]; then
         nginx_pid=""
         die "nginx exited unexpectedly (status $status); see $NGINX_DIR/logs/error.log"

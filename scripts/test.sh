@@ -6,10 +6,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
-    export PATH="/opt/swift/usr/bin:$PATH"
-fi
-command -v swift >/dev/null 2>&1 || { echo "test: the Swift 6 toolchain (swift) is not on PATH" >&2; exit 1; }
+# shellcheck source=scripts/lib/toolchain.sh
+source "$ROOT/scripts/lib/toolchain.sh"
+require_swift test
 
 step() { printf '\n==> %s\n' "$*" >&2; }
 
