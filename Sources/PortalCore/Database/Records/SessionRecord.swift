@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// A row of `sessions`.
 struct SessionRecord: SnakeCaseRecord {
@@ -13,6 +14,14 @@ struct SessionRecord: SnakeCaseRecord {
         accountId = session.accountID
         createdAt = session.createdAt
         lastSeenAt = session.lastSeenAt
+    }
+
+    /// Read by column, not through Codable (every page view reads a session).
+    init(row: Row) {
+        tokenDigest = row["token_digest"]
+        accountId = row["account_id"]
+        createdAt = row["created_at"]
+        lastSeenAt = row["last_seen_at"]
     }
 
     var session: Session {
