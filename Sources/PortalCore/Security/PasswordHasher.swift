@@ -1,4 +1,5 @@
 import CArgon2
+import Foundation
 
 /// Argon2id hashing of login passwords and PINs, stored as PHC strings (`$argon2id$v=19$m=…`).
 public struct PasswordHasher: Sendable {
@@ -29,7 +30,7 @@ public struct PasswordHasher: Sendable {
         let encodedLength = argon2_encodedlen(parameters.iterations, parameters.memoryKiB, parameters.parallelism,
                                               UInt32(Self.saltLength), UInt32(Self.hashLength), Argon2_id)
         var encoded = [CChar](repeating: 0, count: encodedLength)
-        let bytes = Array(secret.utf8)
+        let bytes = Self.bytes(of: secret)
         let result = try gate.run {
             argon2id_hash_encoded(parameters.iterations, parameters.memoryKiB, parameters.parallelism,
                                   bytes, bytes.count, salt, salt.count, Self.hashLength, &encoded, encodedLength)
@@ -40,12 +41,18 @@ public struct PasswordHasher: Sendable {
 
     /// Whether `secret` matches the PHC string `encoded` (constant-time inside libargon2).
     public func verify(_ secret: String, against encoded: String) throws -> Bool {
-        let bytes = Array(secret.utf8)
+        let bytes = Self.bytes(of: secret)
         let result = try gate.run { argon2id_verify(encoded, bytes, bytes.count) }
         switch result {
         case ARGON2_OK.rawValue: return true
         case ARGON2_VERIFY_MISMATCH.rawValue: return false
         default: throw SecurityError.hashingFailed(code: result)
         }
+    }
+
+    /// The secret's UTF-8 bytes in Unicode normal form C, so "é" typed as one character or as "e" plus an
+    /// accent (as some keyboards and systems send it) is the same password.
+    static func bytes(of secret: String) -> [UInt8] {
+        Array(secret.precomposedStringWithCanonicalMapping.utf8)
     }
 }

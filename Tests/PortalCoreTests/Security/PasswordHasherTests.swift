@@ -71,4 +71,13 @@ import Testing
             #expect(throws: SecurityError.busy) { try hasher.verify(Fixtures.password, against: hash) }
         }
     }
+
+    @Test func composedAndDecomposedAccentsAreTheSamePassword() throws {
+        // Given a password hashed with "é" as one character
+        let hasher = Fixtures.cheapHasher()
+        let hash = try hasher.hash("Caf\u{E9}2026!x")
+        // When it is typed as "e" followed by a combining accent
+        // Then it verifies all the same
+        #expect(try hasher.verify("Cafe\u{301}2026!x", against: hash))
+    }
 }
