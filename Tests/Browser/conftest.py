@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "EndToEnd"))
 
 from e2e_data import Registry  # noqa: E402
-from e2e_stack import Stack, make_data_folder, portal_bin  # noqa: E402
+from e2e_stack import session_stack  # noqa: E402
 
 from browser_portal import Portal, start_chromium  # noqa: E402
 
@@ -35,28 +34,9 @@ def registry() -> Registry:
 
 @pytest.fixture(scope="session")
 def stack(registry, request):
-    try:
-        portal_bin()
-    except FileNotFoundError as error:
-        pytest.fail(str(error), pytrace=False)
-    data = make_data_folder("portal-browser-")
-    try:
-        registry.write_and_import(data)
-        # As in Tests/EndToEnd/conftest.py: one address posts far faster than a person, so the POST rate
-        # limit is lifted (the 429 page itself is tested there, on a stack of its own).
-        stack = Stack(data, post_rate="1000r/s", post_burst="1000")
-        stack.start()
-    except BaseException:
-        shutil.rmtree(data, ignore_errors=True)  # the error message carries the logs' tails
-        raise
-    failed_before = request.session.testsfailed
-    yield stack
-    stack.stop()  # raises (a teardown error) if it was slow or left processes behind
-    if request.session.testsfailed == failed_before:
-        shutil.rmtree(data, ignore_errors=True)
-    else:
-        _kept.append(f"browser suite data folder kept for inspection: {data}\n"
-                     f"  portal.log, nginx/logs/, chromedriver.log, browser-failures/ (screenshot, HTML, console)")
+    yield from session_stack(registry, request, "portal-browser-", lambda data: _kept.append(
+        f"browser suite data folder kept for inspection: {data}\n"
+        f"  portal.log, nginx/logs/, chromedriver.log, browser-failures/ (screenshot, HTML, console)"))
 
 
 @pytest.fixture(scope="session")

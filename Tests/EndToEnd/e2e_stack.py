@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Iterator
 
 import requests
 
@@ -169,3 +171,33 @@ class Stack:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
+
+
+def session_stack(registry, request, prefix: str, report_kept) -> Iterator["Stack"]:
+    """The stack a pytest session shares: a temporary data folder holding `registry`'s people, nginx and the
+    app on a free port with the POST rate limit lifted (a suite posts from one address far faster than a
+    person; the 429 page is tested on a stack of its own, test_rate_limit.py). At the end the stack is
+    stopped, which fails the teardown if it was slow or left processes behind, and the folder is removed,
+    unless a test failed: then `report_kept(folder)` is called instead."""
+    import pytest
+
+    try:
+        portal_bin()
+    except FileNotFoundError as error:
+        pytest.fail(str(error), pytrace=False)
+    data = make_data_folder(prefix)
+    try:
+        registry.write_and_import(data)
+        stack = Stack(data, post_rate="1000r/s", post_burst="1000")
+        stack.start()
+    except BaseException:
+        shutil.rmtree(data, ignore_errors=True)  # the error message carries the logs' tails
+        raise
+    failed_before = request.session.testsfailed
+    yield stack
+    stack.stop()
+    if request.session.testsfailed == failed_before:
+        shutil.rmtree(data, ignore_errors=True)
+    else:
+        report_kept(data)
+

@@ -112,7 +112,7 @@ def test_log_out_ends_the_session(new_browser, person, stack):
     b = new_browser()
     register_and_verify(b, person)
     signed_in = b.cookie()
-    r = log_out(b)
+    log_out(b)
     assert b.path == "/"
     assert_sent_to_login(b, "/card")
     # The old session id is dead on the server too, not only forgotten by this browser.
