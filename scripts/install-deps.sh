@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Installs what building, running, testing and benchmarking the portal needs on Debian 12, as root.
+# Installs what building, running and benchmarking the portal needs on Debian 12, as root; with --tests
+# also what only the test suites need (a headless browser and the Python test packages).
 # Idempotent and quick when everything is there: apt-get runs (with one `apt-get update`) only for
 # packages that are missing, and pip only installs what the test suites' requirements.txt files lack.
 set -euo pipefail
+
+for_tests=0
+[ "${1:-}" = "--tests" ] && for_tests=1
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DEBIAN_FRONTEND=noninteractive
@@ -10,7 +14,6 @@ export DEBIAN_FRONTEND=noninteractive
 # nginx-light: the front end (own prefix; the system service is not used)
 # libfcgi-dev, libargon2-dev, libsqlite3-dev, pkg-config: C libraries the Swift package links
 # wrk: bench/run.sh; curl: bench/run.sh and manual checks; python3 + pip: end-to-end tests
-# chromium, chromium-driver: the real-browser suite (Tests/Browser), headless, with Debian's own chromedriver
 packages=(
     nginx-light
     libfcgi-dev
@@ -20,9 +23,9 @@ packages=(
     wrk
     curl
     ca-certificates
-    chromium
-    chromium-driver
 )
+# chromium, chromium-driver: the real-browser suite (Tests/Browser), headless, with Debian's own chromedriver
+[ "$for_tests" -eq 1 ] && packages+=(chromium chromium-driver)
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
 
@@ -66,7 +69,7 @@ fi
 
 # Tests/Browser/requirements.txt includes Tests/EndToEnd's (-r), so one pip run resolves both together.
 requirements=()
-for file in "$ROOT/Tests/EndToEnd/requirements.txt" "$ROOT/Tests/Browser/requirements.txt"; do
+[ "$for_tests" -eq 1 ] && for file in "$ROOT/Tests/EndToEnd/requirements.txt" "$ROOT/Tests/Browser/requirements.txt"; do
     if [ -f "$file" ]; then
         requirements+=(-r "$file")
     fi

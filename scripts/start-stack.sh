@@ -230,7 +230,7 @@ while true; do
     # Both exit 0 only when told to stop (Ctrl-C in a terminal reaches the whole process group, and a child
     # may notice before this script's trap runs): then everything stops, nothing is restarted.
     if [ -n "$exited" ] && [ "$status" -eq 0 ]; then
-        log "a child stopped on a signal; stopping"
+        log "a child exited 0 (asked to stop); stopping"
         cleanup
         log "stopped"
         exit 0

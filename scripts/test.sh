@@ -13,7 +13,7 @@ require_swift test
 step() { printf '\n==> %s\n' "$*" >&2; }
 
 step "install dependencies"
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --tests
 
 step "swift build --build-tests"
 swift build --build-tests

@@ -75,7 +75,10 @@ public final class FastCGIServer: Sendable {
     /// requests finish, joins the workers, removes the socket file and returns. Call it once, from any thread;
     /// while it runs, SIGINT/SIGTERM sent to the process stop this server instead of killing the process.
     /// Workers still busy after the drain timeout (5 s) are left behind, detached.
-    public func run(handler: @escaping @Sendable (FastCGIRequest) -> FastCGIResponse) {
+    ///
+    /// Returns true when it stopped because it was asked to, false when no worker thread could be started.
+    @discardableResult
+    public func run(handler: @escaping @Sendable (FastCGIRequest) -> FastCGIResponse) -> Bool {
         let alreadyRan = state.withLock { state in
             defer { state.hasRun = true }
             return state.hasRun
@@ -124,6 +127,7 @@ public final class FastCGIServer: Sendable {
         }
         StopSignals.discardPending()
         StopSignals.restore(previousMask)
+        return stopAlreadyRequested || !workers.isEmpty
     }
 
     /// Stops the server as SIGTERM would: `run()` stops accepting, drains and returns. Safe from any thread,

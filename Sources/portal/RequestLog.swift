@@ -28,9 +28,25 @@ enum RequestLog {
         return String(cString: buffer)
     }
 
+    /// Control, format and line-separator characters, and the backslash itself, as `\u{…}` escapes, so what
+    /// the log shows is what was sent and one request stays one line.
     static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
-        return text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\x\(String($0.value, radix: 16))" : String($0) }
-            .joined()
+        guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscaping(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: true
+        default: scalar == "\\"
+        }
     }
 }

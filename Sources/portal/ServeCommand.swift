@@ -20,6 +20,13 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The templates folder.")
     var templates = "templates"
 
+    /// Hashing may use every core but one and, hashing or queued, at most half the worker threads, so a login
+    /// flood leaves both CPU and threads to the pages that need no hashing (measured: bench/run.sh, README).
+    func hashingGate() -> HashingGate {
+        let slots = max(1, min(ProcessInfo.processInfo.activeProcessorCount - 1, threads / 4))
+        return HashingGate(concurrentHashes: slots, admitting: max(1, min(2 * slots, threads / 2)))
+    }
+
     func validate() throws {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be 1 to 256") }
     }
@@ -34,9 +41,7 @@ struct ServeCommand: ParsableCommand {
         let services = try PortalServices(
             database: try environment.openDatabase(),
             faceVerifier: DevelopmentFaceVerifier(),
-            // One core is always left to the pages that need no hashing (measured: bench/run.sh, README).
-            hasher: PasswordHasher(gate: HashingGate(
-                concurrentHashes: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))),
+            hasher: PasswordHasher(gate: hashingGate()),
             policy: try PasswordPolicy.bundled(),
             clock: SystemClock())
         let application = PortalApplication(services: services, renderer: try PageRenderer(templatesDirectory: templates),
@@ -44,12 +49,17 @@ struct ServeCommand: ParsableCommand {
         Housekeeping.start(sessions: services.sessions)
         let server = try FastCGIServer(socketPath: socket, socketGroup: socketGroup, workerCount: threads)
         RequestLog.write("portal: serving on \(socket) with \(threads) threads (\(environment.mode.rawValue))")
-        server.run { request in
+        let askedToStop = server.run { request in
             let started = DispatchTime.now()
             let response = application.respond(to: HTTPRequest(cgiParameters: request.params, body: request.body,
                                                                bodyTooLarge: request.bodyExceededLimit))
             RequestLog.record(request.params, status: response.status, since: started)
             return FastCGIResponse(status: response.status, headers: response.headers, body: response.body)
+        }
+        guard askedToStop else {
+            // Exit non-zero so that scripts/start-stack.sh (and systemd) treat it as a failure and restart it.
+            RequestLog.write("portal: no worker thread could be started")
+            throw ExitCode(70)
         }
         RequestLog.write("portal: stopped")
     }

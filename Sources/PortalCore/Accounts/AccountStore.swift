@@ -17,10 +17,12 @@ public protocol AccountStore: Sendable {
     func recordFailure(_ kind: AttemptKind, accountID: Int64, limit: AttemptLimit, event: AuditEvent) throws -> Date?
 
     /// Starts the count of `kind` afresh (the secret was right), appending `event`.
+    /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.
     func resetFailures(_ kind: AttemptKind, accountID: Int64, event: AuditEvent) throws
 
     /// Resets the failure count and moves the visitor's session to a new id bound to the account.
-    /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.
+    /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force, and
+    /// `.noSuchAccount` when the account was replaced by a new registration meanwhile.
     func recordLogin(accountID: Int64, session: NewSession, replacingSession oldTokenDigest: String?,
                      event: AuditEvent) throws
 

@@ -3,4 +3,5 @@ import Foundation
 public enum AccountStoreError: Error, Equatable {
     case duplicatePermit
     case locked(until: Date)
+    case noSuchAccount
 }

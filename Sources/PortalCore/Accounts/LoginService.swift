@@ -66,8 +66,12 @@ public struct LoginService: Sendable {
         }
         if account.state == .pendingRealName {
             // The password was right, so the failure count starts again; the login itself is still refused.
-            try accounts.resetFailures(.login, accountID: account.id,
-                                       event: event(.loginFailed, account, "real-name verification required"))
+            do {
+                try accounts.resetFailures(.login, accountID: account.id,
+                                           event: event(.loginFailed, account, "real-name verification required"))
+            } catch AccountStoreError.locked(let until) {
+                throw LoginError.locked(until: until)
+            }
             throw LoginError.realNameRequired
         }
         let session = sessions.makeSession(accountID: account.id)
@@ -76,6 +80,8 @@ public struct LoginService: Sendable {
                                      event: event(.loginSucceeded, account))
         } catch AccountStoreError.locked(let until) {
             throw LoginError.locked(until: until)
+        } catch AccountStoreError.noSuchAccount {
+            throw LoginError.incorrect
         }
         return (account, session)
     }

@@ -29,9 +29,7 @@ public struct RegistrationService: Sendable {
         let account = Account(permitNumber: permit.number, fullName: permit.fullName, passwordHash: hash,
                               state: .pendingFace, createdAt: now)
         let session = sessions.makeSession(accountID: nil)
-        let replacing = try accounts.account(permitNumber: permit.number) != nil
-        let event = AuditEvent(.registered, at: now, subject: permit.number, remoteAddress: remoteAddress,
-                               detail: replacing ? "replaced an account that had not finished facial recognition" : nil)
+        let event = AuditEvent(.registered, at: now, subject: permit.number, remoteAddress: remoteAddress)
         do {
             let created = try accounts.create(account, session: session, replacingSession: oldDigest, event: event)
             return (created, session)

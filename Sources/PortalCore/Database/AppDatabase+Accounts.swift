@@ -14,10 +14,14 @@ extension AppDatabase: AccountStore {
                        event: AuditEvent) throws -> Account {
         do {
             return try write { db in
-                // Its sessions go with it (ON DELETE CASCADE): whoever started that registration is signed out.
-                try db.execute(sql: "DELETE FROM accounts WHERE permit_number = ? AND state = ?",
-                               arguments: [account.permitNumber, Account.State.pendingFace.rawValue])
                 var record = AccountRecord(account)
+                var event = event
+                if let unfinished = try Self.removeUnfinishedAccount(permitNumber: account.permitNumber, in: db) {
+                    // Registering again must not buy fresh face attempts: the count and lock carry over.
+                    record.failedFaceAttempts = unfinished.failedFaceAttempts
+                    record.faceLockedUntil = unfinished.faceLockedUntil
+                    event = event.with(detail: "replaced account \(unfinished.id), which had not finished facial recognition")
+                }
                 try record.insert(db)
                 record.id = db.lastInsertedRowID
                 guard let created = record.account else { throw DatabaseError(message: "account row without id") }
@@ -36,6 +40,8 @@ extension AppDatabase: AccountStore {
             try Self.refuseIfLocked(.login, accountID: accountID, at: event.occurredAt, in: db)
             try db.execute(sql: "UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?",
                            arguments: [accountID])
+            // Replaced by a new registration since it was read: there is nothing to sign in to.
+            guard db.changesCount == 1 else { throw AccountStoreError.noSuchAccount }
             try Self.replaceSession(oldTokenDigest, with: session, accountID: accountID, in: db)
             try AuditEventRecord(event).insert(db)
         }
@@ -47,10 +53,22 @@ extension AppDatabase: AccountStore {
             try Self.refuseIfLocked(.face, accountID: accountID, at: event.occurredAt, in: db)
             try db.execute(sql: """
                 UPDATE accounts SET state = ?, collected_at = ?, failed_face_attempts = 0, face_locked_until = NULL
-                WHERE id = ?
-                """, arguments: [newState.rawValue, collectedAt, accountID])
+                WHERE id = ? AND state = ?
+                """, arguments: [newState.rawValue, collectedAt, accountID, Account.State.pendingFace.rawValue])
+            // A parallel submission got there first, or the account was replaced: nothing more to record.
+            guard db.changesCount == 1 else { return }
             try AuditEventRecord(event).insert(db)
         }
+    }
+
+    /// Deletes the permit's account if it is still waiting for facial recognition; its sessions go with it
+    /// (ON DELETE CASCADE), so whoever started that registration is signed out.
+    private static func removeUnfinishedAccount(permitNumber: String, in db: Database) throws -> Account? {
+        let unfinished = try AccountRecord
+            .filter(Column("permit_number") == permitNumber && Column("state") == Account.State.pendingFace.rawValue)
+            .fetchOne(db)?.account
+        if let unfinished { try AccountRecord.deleteOne(db, key: unfinished.id) }
+        return unfinished
     }
 
     /// Session fixation defence: the pre-login session is deleted and a new id issued for the account.
@@ -66,6 +84,11 @@ extension AppDatabase: AccountStore {
 extension AuditEvent {
     /// The same event, naming the account it turned out to be about.
     func about(accountID: Int64) -> AuditEvent {
+        AuditEvent(kind, at: occurredAt, accountID: accountID, subject: subject, remoteAddress: remoteAddress,
+                   detail: detail)
+    }
+
+    func with(detail: String) -> AuditEvent {
         AuditEvent(kind, at: occurredAt, accountID: accountID, subject: subject, remoteAddress: remoteAddress,
                    detail: detail)
     }

@@ -30,6 +30,7 @@ extension AppDatabase {
     public func resetFailures(_ kind: AttemptKind, accountID: Int64, event: AuditEvent) throws {
         let columns = Self.columns(of: kind)
         try write { db in
+            try Self.refuseIfLocked(kind, accountID: accountID, at: event.occurredAt, in: db)
             try db.execute(sql: "UPDATE accounts SET \(columns.count) = 0, \(columns.lock) = NULL WHERE id = ?",
                            arguments: [accountID])
             try AuditEventRecord(event).insert(db)

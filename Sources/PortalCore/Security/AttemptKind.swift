@@ -3,6 +3,5 @@ public enum AttemptKind: Sendable {
     case login
     case face
 
-    var failedEvent: AuditEvent.Kind { self == .login ? .loginFailed : .faceFailed }
     var lockedEvent: AuditEvent.Kind { self == .login ? .accountLocked : .faceLocked }
 }

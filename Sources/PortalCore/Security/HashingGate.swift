@@ -2,8 +2,8 @@ import Dispatch
 import Synchronization
 
 /// Bounds Argon2 hashing so a flood of logins cannot take every core, nor every FastCGI worker thread,
-/// from the pages that need no hashing: at most `concurrentHashes` run at once, at most as many again
-/// wait for a slot (briefly), and everyone beyond that is told at once that the service is busy.
+/// from the pages that need no hashing: at most `concurrentHashes` run at once, a few more wait for a slot
+/// (briefly), and everyone beyond that is told at once that the service is busy.
 public final class HashingGate: Sendable {
     private let slots: DispatchSemaphore
     private let admitted = Mutex(0)
@@ -11,12 +11,13 @@ public final class HashingGate: Sendable {
     private let maximumWait: DispatchTimeInterval
 
     /// - Parameters:
-    ///   - concurrentHashes: hashes allowed at once (one per core).
+    ///   - concurrentHashes: hashes allowed at once.
+    ///   - admitting: requests let in at once, hashing or queued (twice the hashes unless told otherwise).
     ///   - maximumWait: how long an admitted request may queue for a slot before it is refused.
-    public init(concurrentHashes: Int, maximumWait: DispatchTimeInterval = .seconds(1)) {
+    public init(concurrentHashes: Int, admitting: Int? = nil, maximumWait: DispatchTimeInterval = .seconds(1)) {
         precondition(concurrentHashes > 0)
         slots = DispatchSemaphore(value: concurrentHashes)
-        capacity = 2 * concurrentHashes
+        capacity = max(concurrentHashes, admitting ?? 2 * concurrentHashes)
         self.maximumWait = maximumWait
     }
 

@@ -40,9 +40,10 @@ public struct MessageCatalogue: @unchecked Sendable {
 
     public func text(_ key: String) -> String { text(UserMessage(key)) }
 
-    /// The template text with every variable tag of the form `t.<key>` replaced by its sentence, HTML-escaped, once at start-up:
-    /// pages then render without looking up or escaping the same words on every request. A key the
-    /// catalogue lacks stops the start.
+    /// The template text with every variable tag of the form `t.<key>` replaced by its sentence, HTML-escaped,
+    /// once at start-up: pages then render without looking up or escaping the same words on every request.
+    /// A key the catalogue lacks, a sentence with a `{placeholder}` (only code can fill those in), or a `t.` tag
+    /// in any other form (a section, triple braces, spaces) stops the start.
     func localizing(_ template: String) throws -> String {
         var result = ""
         var rest = Substring(template)
@@ -50,11 +51,16 @@ public struct MessageCatalogue: @unchecked Sendable {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
             let key = String(rest[open.upperBound..<close.lowerBound])
             guard let sentence = text(forKey: key) else { throw TemplateError.missingMessage(key) }
+            guard !sentence.contains("{") else { throw TemplateError.unusableMessage(key) }
             result += rest[..<open.lowerBound]
             result += Self.htmlEscaped(sentence)
             rest = rest[close.upperBound...]
         }
-        return result + rest
+        result += rest
+        if let leftover = result.range(of: #"\{\{\s*[{&#^/]?\s*t\."#, options: .regularExpression) {
+            throw TemplateError.unusableMessage(String(result[leftover.lowerBound...].prefix(40)))
+        }
+        return result
     }
 
     static func htmlEscaped(_ text: String) -> String {
@@ -66,6 +72,7 @@ public struct MessageCatalogue: @unchecked Sendable {
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
+            case "}": escaped += "&#125;"
             default: escaped.append(character)
             }
         }

@@ -5,6 +5,7 @@ public enum TemplateError: Error, CustomStringConvertible {
     case missingCatalogue(String)
     case invalidCatalogue(String)
     case missingMessage(String)
+    case unusableMessage(String)
 
     public var description: String {
         switch self {
@@ -13,6 +14,7 @@ public enum TemplateError: Error, CustomStringConvertible {
         case .missingCatalogue(let language): "messages/\(language).json is missing"
         case .invalidCatalogue(let language): "messages/\(language).json is not a JSON object"
         case .missingMessage(let key): "the message catalogue has no \"\(key)\" (named in a template)"
+        case .unusableMessage(let tag): "a template names a message in a way it cannot be shown: \(tag)"
         }
     }
 }

@@ -103,7 +103,23 @@ import Testing
         #expect(try domain.database.account(id: abandoned.id) == nil)
         #expect(try domain.database.account(permitNumber: Fixtures.anna)?.id == account.id)
         #expect(try domain.database.events(kind: .registered).last?.detail
-            == "replaced an account that had not finished facial recognition")
+            == "replaced account \(abandoned.id), which had not finished facial recognition")
+    }
+
+    @Test func registeringAgainDoesNotBuyFreshFaceAttempts() throws {
+        // Given an unfinished account whose facial recognition is locked after five failures
+        let domain = try TestDomain()
+        let abandoned = try domain.register()
+        let limit = AttemptLimit()
+        for _ in 1...5 {
+            _ = try domain.database.recordFailure(.face, accountID: abandoned.id, limit: limit,
+                                                  event: AuditEvent(.faceFailed, at: Fixtures.now, accountID: abandoned.id))
+        }
+        // When the same permit is registered again
+        let (account, _) = try domain.registration.register(form(password: "Other2026!y"), replacingSession: nil,
+                                                             remoteAddress: nil)
+        // Then the new account is still locked until the same time
+        #expect(try domain.database.account(id: account.id)?.faceLockedUntil == Fixtures.now.addingTimeInterval(900))
     }
 
     @Test func passwordConfirmationMustMatch() throws {

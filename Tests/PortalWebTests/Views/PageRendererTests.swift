@@ -37,5 +37,9 @@ import Testing
         let catalogue = try MessageCatalogue(language: "en", json: Data(#"{"a": {"b": "Tom & \"Jerry\" <3"}}"#.utf8))
         #expect(try catalogue.localizing("<p>{{t.a.b}}</p>{{name}}") == "<p>Tom &amp; &quot;Jerry&quot; &lt;3</p>{{name}}")
         #expect(throws: TemplateError.self) { try catalogue.localizing("{{t.a.missing}}") }
+        #expect(throws: TemplateError.self) { try catalogue.localizing("{{#t.a.b}}x{{/t.a.b}}") }
+        #expect(throws: TemplateError.self) { try catalogue.localizing("{{ t.a.b }}") }
+        let placeholder = try MessageCatalogue(language: "en", json: Data(#"{"a": "after {time}"}"#.utf8))
+        #expect(throws: TemplateError.self) { try placeholder.localizing("{{t.a}}") }
     }
 }
