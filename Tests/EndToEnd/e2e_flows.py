@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-from e2e_browser import Browser, Page, redirects
+from e2e_browser import Browser, redirects
+from e2e_html import Page
 from e2e_data import PASSWORD, Person, png
 
 REGISTRATION_BUTTON = "Sign up and Login"
