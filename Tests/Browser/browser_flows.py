@@ -69,7 +69,10 @@ def assert_card_shows(p: Portal, person: Person) -> None:
     assert p.h1() == "e-Social Security Card"
     details = card_details(p)
     assert details.get("Name") == person.full_name, details
-    assert details.get("Work permit number") == person.masked_permit, details
+    # Shown masked to the eye; a screen reader hears "ending in" and the last four digits instead.
+    assert details.get("Work permit number") == f"{person.masked_permit}\nending in {person.permit_number[-4:]}", details
+    masked = p.driver.find_element(By.CSS_SELECTOR, ".card__details .masked [aria-hidden=true]")
+    assert masked.text == person.masked_permit
     assert details.get("Date collected"), details
     assert person.permit_number not in p.driver.page_source, "the full permit number is on the e-card page"
 

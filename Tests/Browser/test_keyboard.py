@@ -64,8 +64,11 @@ def tab_to_summary_link(p, target: str, key: str) -> None:
 
 def test_summary_links_work_from_the_keyboard(portal):
     targets = [fragment(href) for href, _ in submit_empty_registration(portal)]
-    portal.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)  # the first stop: the skip link
-    assert portal.driver.switch_to.active_element.text == "Skip to main content"
+    # public/js/error-summary.js puts the focus on the summary, so the first Tab lands on its first link.
+    summary = portal.driver.switch_to.active_element
+    assert "error-summary" in (summary.get_attribute("class") or ""), summary.get_attribute("outerHTML")[:200]
+    summary.send_keys(Keys.TAB)
+    assert fragment(portal.driver.switch_to.active_element.get_attribute("href") or "") == targets[0]
     key = Keys.TAB
     for target in targets:
         tab_to_summary_link(portal, target, key)

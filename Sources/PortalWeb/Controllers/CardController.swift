@@ -16,6 +16,9 @@ struct CardController: Sendable {
         var values: [String: Any] = [
             "full_name": account.fullName,
             "permit_number_masked": PermitNumber.masked(account.permitNumber),
+            // Read aloud instead of a row of asterisks.
+            "permit_number_spoken": pages.messages.text(UserMessage("card.permit_number_ending",
+                                                                    ["digits": String(account.permitNumber.suffix(4))])),
             "real_name_required": account.state == .pendingRealName,
         ]
         if let collected = account.collectedAt { values["collected_on"] = CalendarDay(containing: collected).description }

@@ -14,6 +14,7 @@ import Testing
         let card = portal.get("/card").text
         #expect(card.contains("ANNA SCHMIDT"))
         #expect(card.contains("********0001"))
+        #expect(card.contains("ending in 0001"))
         #expect(!card.contains("WP1000000001"))
         #expect(card.contains("Date collected"))
     }
