@@ -5,7 +5,6 @@ public enum FaceVerificationError: Error, Sendable, Equatable {
     case missingPhoto
     case notAnImage
     case tooLarge
-    case tooSmall
     case noMatch
     case locked(until: Date)
     case permitExpired
@@ -17,7 +16,6 @@ public enum FaceVerificationError: Error, Sendable, Equatable {
         case .missingPhoto: UserMessage("face.missing")
         case .notAnImage: UserMessage("face.not_an_image")
         case .tooLarge: UserMessage("face.too_large")
-        case .tooSmall: UserMessage("face.too_small")
         case .noMatch: UserMessage("face.no_match")
         case .locked(let until): UserMessage("lockout", ["time": ChinaTime.clockTime(until)])
         case .permitExpired: UserMessage("registration.permit.expired")
