@@ -78,6 +78,14 @@ if [ "$(id -u)" -eq 0 ]; then
     fi
 fi
 
+# ---- nginx's own error pages (413, 429, 502), rendered from the templates and the message catalogue ----
+"$PORTAL_BIN" error-pages --templates "$ROOT/templates" --out "$NGINX_DIR/errors" \
+    || die "$PORTAL_BIN error-pages failed"
+if [ "$(id -u)" -eq 0 ]; then
+    chgrp -R "$worker_group" "$NGINX_DIR/errors"
+    chmod 0750 "$NGINX_DIR/errors"
+fi
+
 # ---- nginx.conf from the template ----
 template="$(<"$ROOT/nginx/portal.conf.template")"
 # Quoted replacements: bash 5.2 would otherwise read '&' in them as the matched text.

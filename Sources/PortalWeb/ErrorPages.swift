@@ -1,9 +1,11 @@
 import PortalCore
 
 /// The one place where failures become pages: each with its status, a heading and what to do next.
-struct ErrorPages: Sendable {
-    enum Failure: Equatable {
+public struct ErrorPages: Sendable {
+    public enum Failure: Equatable, Sendable {
         case notFound, methodNotAllowed(allow: String), badRequest, csrf, tooLarge, busy, internalError
+        /// Answered by nginx itself, from pages rendered at start-up (`portal error-pages`).
+        case tooManyRequests, unavailable
 
         var status: Int {
             switch self {
@@ -14,6 +16,8 @@ struct ErrorPages: Sendable {
             case .tooLarge: 413
             case .busy: 503
             case .internalError: 500
+            case .tooManyRequests: 429
+            case .unavailable: 502
             }
         }
 
@@ -26,20 +30,37 @@ struct ErrorPages: Sendable {
             case .tooLarge: "too_large"
             case .busy: "busy"
             case .internalError: "internal"
+            case .tooManyRequests: "too_many_requests"
+            case .unavailable: "unavailable"
             }
         }
     }
 
+    /// The pages nginx answers with on its own (too large, rate limited, app down), by file name.
+    static let nginxPages: [(file: String, failure: Failure)] = [
+        ("413.html", .tooLarge), ("429.html", .tooManyRequests), ("502.html", .unavailable),
+    ]
+
     let pages: PageResponder
 
     func respond(_ failure: Failure, in context: RequestContext) -> HTTPResponse {
-        let page = Page(template: "errors/error", titleKey: "errors.\(failure.key).title", values: [
-            "heading": pages.messages.text("errors.\(failure.key).title"),
-            "body": pages.messages.text("errors.\(failure.key).body"),
-        ])
-        var response = pages.respondWithoutSession(page, in: context, status: failure.status)
+        var response = pages.respondWithoutSession(Self.page(failure, messages: pages.messages), in: context,
+                                                   status: failure.status)
         if case .methodNotAllowed(let allow) = failure { response.headers.append(("Allow", allow)) }
         if failure == .busy { response.headers.append(("Retry-After", "2")) }
         return response
+    }
+
+    static func page(_ failure: Failure, messages: MessageCatalogue) -> Page {
+        Page(template: "errors/error", titleKey: "errors.\(failure.key).title", values: [
+            "heading": messages.text("errors.\(failure.key).title"),
+            "body": messages.text("errors.\(failure.key).body"),
+        ])
+    }
+
+    /// The nginx pages rendered from the same template and catalogue as the app's own error pages,
+    /// so their words can be translated like every other sentence.
+    public static func renderNginxPages(with renderer: PageRenderer) -> [(file: String, html: String)] {
+        nginxPages.map { ($0.file, renderer.render(page($0.failure, messages: renderer.messages))) }
     }
 }

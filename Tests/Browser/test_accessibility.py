@@ -16,7 +16,7 @@ ANONYMOUS_PAGES = [
     ("/register", "Registration"),
     ("/no-such-page", "Page not found"),  # the app's 404 page
     # nginx's own error pages (public/errors), opened directly as static files
-    ("/errors/413.html", "The file or form you sent is too large"),
+    ("/errors/413.html", "The file or form is too large"),
     ("/errors/429.html", "Too many requests"),
     ("/errors/502.html", "Sorry, the service is unavailable"),
 ]

@@ -73,6 +73,8 @@ def test_body_over_1_mb_gets_413(browser):
     except requests.ConnectionError as error:
         pytest.fail(f"nginx dropped the connection instead of answering 413: {error}")
     assert r.status_code == 413
+    # nginx's own page, rendered from the message catalogue when the stack started
+    assert "<h1>The file or form is too large</h1>" in r.text
 
 
 @pytest.mark.parametrize("path", [

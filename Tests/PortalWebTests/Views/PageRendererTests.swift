@@ -42,4 +42,15 @@ import Testing
         let placeholder = try MessageCatalogue(language: "en", json: Data(#"{"a": "after {time}"}"#.utf8))
         #expect(throws: TemplateError.self) { try placeholder.localizing("{{t.a}}") }
     }
+
+    @Test func nginxsOwnErrorPagesComeFromTheCatalogue() throws {
+        let renderer = try PageRenderer(templatesDirectory: TestPortal.templates)
+        let pages = Dictionary(uniqueKeysWithValues: ErrorPages.renderNginxPages(with: renderer).map { ($0.file, $0.html) })
+        #expect(Set(pages.keys) == ["413.html", "429.html", "502.html"])
+        #expect(pages["429.html"]?.contains("<h1>Too many requests</h1>") == true)
+        #expect(pages["429.html"]?.contains("Please wait a minute and try again.") == true)
+        #expect(pages["413.html"]?.contains("<h1>The file or form is too large</h1>") == true)
+        #expect(pages["502.html"]?.contains("<h1>Sorry, the service is unavailable</h1>") == true)
+        #expect(pages.values.allSatisfy { !$0.contains("csrf_token") && $0.contains("<html lang=\"en\">") })
+    }
 }
