@@ -7,24 +7,20 @@ struct PageResponder: Sendable {
     let sessions: SessionService
 
     func respond(_ page: Page, in context: RequestContext, status: Int = 200) throws -> HTTPResponse {
-        var page = page
-        var cookie: SessionCookie?
-        let token: String
-        if let existing = context.sessionToken {
-            token = existing
-        } else {
-            token = try sessions.startAnonymous().token
-            cookie = .set(token, secure: context.request.isHTTPS)
-        }
-        page.csrfToken = SessionService.csrfToken(for: token)
-        page.signedIn = context.account != nil
-        return HTTPResponse.html(renderer.render(page), status: status).adding(cookie)
+        guard context.sessionToken == nil else { return render(page, token: context.sessionToken, context, status) }
+        let token = try sessions.startAnonymous().token
+        return render(page, token: token, context, status).adding(.set(token, secure: context.request.isHTTPS))
     }
 
     /// A page that needs no form and no session (the home page, error pages for anonymous visitors).
     func respondWithoutSession(_ page: Page, in context: RequestContext, status: Int = 200) -> HTTPResponse {
+        render(page, token: context.sessionToken, context, status)
+    }
+
+    /// The page with the CSRF token of the session `token` names (for its forms and the Log out button).
+    private func render(_ page: Page, token: String?, _ context: RequestContext, _ status: Int) -> HTTPResponse {
         var page = page
-        if let token = context.sessionToken { page.csrfToken = SessionService.csrfToken(for: token) }
+        page.csrfToken = token.map(SessionService.csrfToken(for:))
         page.signedIn = context.account != nil
         return HTTPResponse.html(renderer.render(page), status: status)
     }

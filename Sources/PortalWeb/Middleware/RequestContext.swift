@@ -22,6 +22,6 @@ public struct RequestContext: Sendable {
 
     /// The typed values worth showing again on a re-rendered form (secrets are left out by the form itself).
     public var typedValues: [String: String] {
-        form.values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        Dictionary(uniqueKeysWithValues: form.values.keys.map { ($0, form.text($0)) })
     }
 }
