@@ -13,11 +13,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        // multipart-kit's parser hands parts over as NIO ByteBuffers; MultipartForm reads them.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // One HTTP vocabulary (methods, statuses, case-insensitive header fields) for FastCGI and the web layer.
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
-        .target(name: "FastCGI", dependencies: ["CFastCGI"]),
+        .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .target(
             name: "PortalCore",
             dependencies: [
@@ -34,6 +38,8 @@ let package = Package(
                 "PortalCore",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(
@@ -41,10 +47,13 @@ let package = Package(
             dependencies: [
                 "FastCGI", "PortalCore", "PortalWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "FastCGITests", dependencies: ["FastCGI"]),
+        .testTarget(name: "FastCGITests", dependencies: ["FastCGI", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
-        .testTarget(name: "PortalWebTests", dependencies: ["PortalWeb", "PortalCore"]),
+        .testTarget(name: "PortalWebTests", dependencies: [
+            "PortalWeb", "PortalCore", .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ]
 )

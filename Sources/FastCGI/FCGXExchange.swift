@@ -72,7 +72,7 @@ enum FCGXExchange {
     /// Writes head and body; stops at the first failed write (the web server went away), since
     /// `FCGX_Finish_r` cleans up either way.
     static func write(_ response: FastCGIResponse, to stream: UnsafeMutablePointer<FCGX_Stream>?) {
-        guard let stream, put(response.head, to: stream) else { return }
+        guard let stream, put(response.encodedHead, to: stream) else { return }
         _ = put(response.body, to: stream)
     }
 

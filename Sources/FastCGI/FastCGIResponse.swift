@@ -1,13 +1,14 @@
-/// What a handler answers: a status, headers in the order given, and a body.
+import HTTPTypes
+
+/// What a handler answers: swift-http-types' response head (status and header fields, in the order given; a name
+/// may repeat, as several `Set-Cookie` do) and the body. The web layer speaks the same types, so nothing is copied
+/// from a twin of its own.
 public struct FastCGIResponse: Sendable {
-    public var status: Int
-    /// Written in this order; a name may repeat (several `Set-Cookie`, for example).
-    public var headers: [(name: String, value: String)]
+    public var head: HTTPResponse
     public var body: [UInt8]
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
-        self.status = status
-        self.headers = headers
+    public init(head: HTTPResponse, body: [UInt8] = []) {
+        self.head = head
         self.body = body
     }
 }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import PortalCore
 
 /// The one place where failures become pages: each with its status, a heading and what to do next.
@@ -7,17 +8,17 @@ public struct ErrorPages: Sendable {
         /// Answered by nginx itself, from pages rendered at start-up (`portal error-pages`).
         case tooManyRequests, unavailable
 
-        var status: Int {
+        var status: HTTPResponse.Status {
             switch self {
-            case .notFound: 404
-            case .methodNotAllowed: 405
-            case .badRequest: 400
-            case .csrf: 403
-            case .tooLarge: 413
-            case .busy: 503
-            case .internalError: 500
-            case .tooManyRequests: 429
-            case .unavailable: 502
+            case .notFound: .notFound
+            case .methodNotAllowed: .methodNotAllowed
+            case .badRequest: .badRequest
+            case .csrf: .forbidden
+            case .tooLarge: .contentTooLarge
+            case .busy: .serviceUnavailable
+            case .internalError: .internalServerError
+            case .tooManyRequests: .tooManyRequests
+            case .unavailable: .badGateway
             }
         }
 
@@ -43,11 +44,11 @@ public struct ErrorPages: Sendable {
 
     let pages: PageResponder
 
-    func respond(_ failure: Failure, in context: RequestContext) -> HTTPResponse {
+    func respond(_ failure: Failure, in context: RequestContext) -> WebResponse {
         var response = pages.respondWithoutSession(Self.page(failure, messages: pages.messages), in: context,
                                                    status: failure.status)
-        if case .methodNotAllowed(let allow) = failure { response.headers.append(("Allow", allow)) }
-        if failure == .busy { response.headers.append(("Retry-After", "2")) }
+        if case .methodNotAllowed(let allow) = failure { response.headers[.allow] = allow }
+        if failure == .busy { response.headers[.retryAfter] = "2" }
         return response
     }
 

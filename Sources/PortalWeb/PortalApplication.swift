@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import PortalCore
 
 /// The web application: turns one request into one response. Stateless apart from the database,
@@ -22,11 +23,11 @@ public final class PortalApplication: Sendable {
         self.log = log
     }
 
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
+    public func respond(to request: WebRequest) -> WebResponse {
         let bare = RequestContext(request: request, sessionToken: nil, session: nil, account: nil)
         guard let route = Route(path: request.path) else { return errors.respond(.notFound, in: bare) }
-        let isPost = request.method == "POST"
-        guard isPost ? route.acceptsPost : (route.acceptsGet && ["GET", "HEAD"].contains(request.method)) else {
+        let isPost = request.method == .post
+        guard isPost ? route.acceptsPost : (route.acceptsGet && [.get, .head].contains(request.method)) else {
             return errors.respond(.methodNotAllowed(allow: route.acceptsGet ? "GET, HEAD, POST" : "POST"), in: bare)
         }
         if request.bodyTooLarge { return errors.respond(.tooLarge, in: bare) }

@@ -7,7 +7,7 @@ struct Router: Sendable {
     let card: CardController
     let logout: LogoutController
 
-    func respond(to route: Route, isPost: Bool, _ context: RequestContext) throws -> HTTPResponse {
+    func respond(to route: Route, isPost: Bool, _ context: RequestContext) throws -> WebResponse {
         switch (route, isPost) {
         case (.home, _): return home.show(context)
         case (.login, false): return try login.show(.socialSecurity, context)

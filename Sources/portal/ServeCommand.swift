@@ -1,6 +1,7 @@
 import ArgumentParser
 import FastCGI
 import Foundation
+import HTTPTypes
 import PortalCore
 import PortalWeb
 
@@ -51,10 +52,9 @@ struct ServeCommand: ParsableCommand {
         RequestLog.write("portal: serving on \(socket) with \(threads) threads (\(environment.mode.rawValue))")
         let askedToStop = server.run { request in
             let started = DispatchTime.now()
-            let response = application.respond(to: HTTPRequest(cgiParameters: request.params, body: request.body,
-                                                               bodyTooLarge: request.bodyExceededLimit))
+            let response = application.respond(to: WebRequest(fastCGI: request))
             RequestLog.record(request.params, status: response.status, since: started)
-            return FastCGIResponse(status: response.status, headers: response.headers, body: response.body)
+            return FastCGIResponse(head: response.head, body: response.body)
         }
         guard askedToStop else {
             // Exit non-zero so that scripts/start-stack.sh (and systemd) treat it as a failure and restart it.
@@ -62,5 +62,14 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(70)
         }
         RequestLog.write("portal: stopped")
+    }
+}
+
+extension WebRequest {
+    /// The web layer's request from libfcgi's; a method nginx could not have sent reads as one no route answers.
+    init(fastCGI request: FastCGIRequest) {
+        self.init(method: request.method ?? HTTPRequest.Method("INVALID")!, path: request.path, query: request.query,
+                  headers: request.headerFields, body: request.body, bodyTooLarge: request.bodyExceededLimit,
+                  remoteAddress: request.remoteAddress, isHTTPS: request.isHTTPS)
     }
 }

@@ -1,4 +1,5 @@
 import FastCGI
+import HTTPTypes
 import Testing
 
 /// Echoes what the handler saw, so a test can check it from the client's side without shared state.
@@ -12,7 +13,7 @@ import Testing
         "count=\(request.body.count)",
         "body=\(String(decoding: request.body, as: UTF8.self))",
     ]
-    return FastCGIResponse(status: 303, headers: [(name: "Location", value: "/card")],
+    return FastCGIResponse(head: HTTPResponse(status: .seeOther, headerFields: [.location: "/card"]),
                            body: Array(seen.joined(separator: "\n").utf8))
 }
 
@@ -82,7 +83,7 @@ struct FastCGIServerRoundTripTests {
         // Given a server whose answer is far larger than a socket buffer
         let big = [UInt8](repeating: UInt8(ascii: "y"), count: 8 << 20)
         let running = try RunningServer(workerCount: 1) { request in
-            request.params["REQUEST_URI"] == "/big" ? FastCGIResponse(status: 200, body: big) : echo(request)
+            request.params["REQUEST_URI"] == "/big" ? FastCGIResponse(head: HTTPResponse(status: .ok), body: big) : echo(request)
         }
         defer { #expect(running.stop()) }
 

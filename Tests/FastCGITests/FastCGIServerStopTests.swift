@@ -1,5 +1,6 @@
 import Dispatch
 import FastCGI
+import HTTPTypes
 import Glibc
 import Testing
 
@@ -35,7 +36,7 @@ struct FastCGIServerStopTests {
         let server = try FastCGIServer(socketPath: path)
         server.stop()
 
-        server.run { _ in FastCGIResponse(status: 500) }
+        server.run { _ in FastCGIResponse(head: HTTPResponse(status: .internalServerError)) }
 
         #expect(access(path, F_OK) != 0)
     }

@@ -35,7 +35,7 @@ import Testing
         #expect(getLogout.header("Allow") == "POST")
         #expect(portal.send("POST", "/card").status == 405)
         #expect(portal.send("DELETE", "/login").status == 405)
-        let large = portal.app.respond(to: HTTPRequest(method: "POST", path: "/register", bodyTooLarge: true))
+        let large = portal.app.respond(to: WebRequest(method: .post, path: "/register", bodyTooLarge: true))
         #expect(large.status == 413)
     }
 

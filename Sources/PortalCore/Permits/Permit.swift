@@ -1,6 +1,6 @@
 /// A Work Permit for Foreigners as the permit registry holds it.
 public struct Permit: Sendable, Equatable {
-    public enum Status: String, Sendable { case valid, canceled }
+    public enum Status: String, Sendable, CaseIterable { case valid, canceled }
 
     public var number: String
     public var fullName: String

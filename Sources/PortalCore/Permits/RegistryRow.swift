@@ -51,3 +51,15 @@ struct RegistryRow {
         return value
     }
 }
+
+extension RegistryRow {
+    /// The column as a case of `Value` (whose raw values are the lower-case words the file may hold).
+    func oneOf<Value: RawRepresentable & CaseIterable>(_ column: String, _: Value.Type) throws(RegistryError) -> Value
+    where Value.RawValue == String {
+        let word = try oneOf(column, Value.allCases.map(\.rawValue))
+        guard let value = Value(rawValue: word) else {
+            throw .invalidValue(line: line, column: column, reason: "is not a known value")
+        }
+        return value
+    }
+}

@@ -31,7 +31,7 @@ enum RegistryRowDecoder {
             workLocation: try row.text("work_location"),
             issueDate: issued,
             validUntil: validUntil,
-            status: Permit.Status(rawValue: try row.oneOf("status", ["valid", "canceled"]))!
+            status: try row.oneOf("status", Permit.Status.self)
         )
     }
 

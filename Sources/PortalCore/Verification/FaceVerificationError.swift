@@ -10,6 +10,8 @@ public enum FaceVerificationError: Error, Sendable, Equatable {
     case permitExpired
     case permitCanceled
     case serviceUnavailable
+    /// The account is gone (a new registration of the permit replaced it): register again.
+    case registrationEnded
 
     public var message: UserMessage {
         switch self {
@@ -21,6 +23,7 @@ public enum FaceVerificationError: Error, Sendable, Equatable {
         case .permitExpired: UserMessage("registration.permit.expired")
         case .permitCanceled: UserMessage("registration.permit.canceled")
         case .serviceUnavailable: UserMessage("error.busy")
+        case .registrationEnded: UserMessage("face.registration_ended")
         }
     }
 }

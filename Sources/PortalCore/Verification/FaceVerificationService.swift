@@ -20,7 +20,8 @@ public struct FaceVerificationService: Sendable {
 
     /// Checks `photo` for the account and records the outcome; returns the account's new state.
     public func verify(accountID: Int64, photo: [UInt8], remoteAddress: String?) throws -> Account.State {
-        guard let account = try accounts.account(id: accountID) else { throw FaceVerificationError.serviceUnavailable }
+        // Replaced by a new registration of the same permit since the page was shown: nothing to verify any more.
+        guard let account = try accounts.account(id: accountID) else { throw FaceVerificationError.registrationEnded }
         guard account.state == .pendingFace else { return account.state }
         let now = clock.now()
         func event(_ kind: AuditEvent.Kind, _ detail: String? = nil) -> AuditEvent {

@@ -10,7 +10,7 @@ struct CardController: Sendable {
         account.state == .pendingFace ? .faceRecognition : .card
     }
 
-    func show(_ context: RequestContext) throws -> HTTPResponse {
+    func show(_ context: RequestContext) throws -> WebResponse {
         guard let account = context.account else { return .redirect(to: .permitLogin) }
         guard account.state != .pendingFace else { return .redirect(to: .faceRecognition) }
         var values: [String: Any] = [

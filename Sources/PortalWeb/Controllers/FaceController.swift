@@ -5,13 +5,13 @@ struct FaceController: Sendable {
     let pages: PageResponder
     let face: FaceVerificationService
 
-    func show(_ context: RequestContext) throws -> HTTPResponse {
+    func show(_ context: RequestContext) throws -> WebResponse {
         guard let account = context.account else { return .redirect(to: .permitLogin) }
         guard account.state == .pendingFace else { return .redirect(to: .card) }
         return try pages.respond(page(form()), in: context)
     }
 
-    func submit(_ context: RequestContext) throws -> HTTPResponse {
+    func submit(_ context: RequestContext) throws -> WebResponse {
         guard let account = context.account else { return .redirect(to: .permitLogin) }
         let photo = context.form.files["face_image"]?.bytes ?? []
         do {

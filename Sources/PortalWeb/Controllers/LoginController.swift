@@ -20,12 +20,12 @@ struct LoginController: Sendable {
     let pages: PageResponder
     let login: LoginService
 
-    func show(_ portal: Portal, _ context: RequestContext) throws -> HTTPResponse {
+    func show(_ portal: Portal, _ context: RequestContext) throws -> WebResponse {
         if let account = context.account { return .redirect(to: CardController.landing(for: account)) }
         return try pages.respond(page(portal, form: form(portal)), in: context)
     }
 
-    func submit(_ portal: Portal, _ context: RequestContext) throws -> HTTPResponse {
+    func submit(_ portal: Portal, _ context: RequestContext) throws -> WebResponse {
         let typed = context.form.text(portal.identifierField)
         do {
             let (account, session) = try login.logIn(portal.identifier(typed), password: context.form.secret("password"),

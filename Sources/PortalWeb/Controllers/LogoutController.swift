@@ -4,10 +4,10 @@ import PortalCore
 struct LogoutController: Sendable {
     let sessions: SessionService
 
-    func submit(_ context: RequestContext) throws -> HTTPResponse {
+    func submit(_ context: RequestContext) throws -> WebResponse {
         if let token = context.sessionToken {
             try sessions.end(token: token, accountID: context.account?.id, remoteAddress: context.request.remoteAddress)
         }
-        return HTTPResponse.redirect(to: .home).adding(.clear(secure: context.request.isHTTPS))
+        return WebResponse.redirect(to: .home).adding(.clear(secure: context.request.isHTTPS))
     }
 }

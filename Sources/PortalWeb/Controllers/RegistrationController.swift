@@ -5,12 +5,12 @@ struct RegistrationController: Sendable {
     let pages: PageResponder
     let registration: RegistrationService
 
-    func show(_ context: RequestContext) throws -> HTTPResponse {
+    func show(_ context: RequestContext) throws -> WebResponse {
         if let account = context.account { return .redirect(to: CardController.landing(for: account)) }
         return try pages.respond(page(form()), in: context)
     }
 
-    func submit(_ context: RequestContext) throws -> HTTPResponse {
+    func submit(_ context: RequestContext) throws -> WebResponse {
         if let account = context.account { return .redirect(to: CardController.landing(for: account)) }
         let form = context.form
         let typed = RegistrationForm(fullName: form.text("full_name"), permitNumber: form.text("permit_number"),

@@ -30,6 +30,7 @@ public struct FormData: Sendable, Equatable {
     }
 
     mutating func add(file: UploadedFile, name: String) throws(FormDecodingError) {
+        guard values.count + files.count < Self.maximumFields else { throw .tooManyFields }
         guard values[name] == nil, files[name] == nil else { throw .repeatedField(name) }
         files[name] = file
     }

@@ -4,14 +4,14 @@ import PortalCore
 /// A request with what the middleware learned about it: its live session, the signed-in account,
 /// and (for POSTs) the decoded form.
 public struct RequestContext: Sendable {
-    public let request: HTTPRequest
+    public let request: WebRequest
     /// The cookie's token, present only when it names a live session.
     public let sessionToken: String?
     public let session: Session?
     public let account: Account?
     public let form: FormData
 
-    public init(request: HTTPRequest, sessionToken: String?, session: Session?, account: Account?,
+    public init(request: WebRequest, sessionToken: String?, session: Session?, account: Account?,
                 form: FormData = FormData()) {
         self.request = request
         self.sessionToken = sessionToken

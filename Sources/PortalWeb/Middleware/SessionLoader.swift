@@ -4,7 +4,7 @@ import PortalCore
 struct SessionLoader: Sendable {
     let sessions: SessionService
 
-    func context(for request: HTTPRequest, form: FormData) throws -> RequestContext {
+    func context(for request: WebRequest, form: FormData) throws -> RequestContext {
         let token = request.cookies[SessionCookie.name]
         guard let token, let session = try sessions.resume(token: token) else {
             return RequestContext(request: request, sessionToken: nil, session: nil, account: nil, form: form)

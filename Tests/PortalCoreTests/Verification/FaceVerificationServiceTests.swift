@@ -118,9 +118,9 @@ private struct RefusingVerifier: FaceVerifier {
         #expect(try domain.database.account(id: account.id) == account)
     }
 
-    @Test func unknownAccountIsRefused() throws {
+    @Test func anAccountReplacedMeanwhileEndsTheRegistrationNotAsBusy() throws {
         let domain = try TestDomain()
-        #expect(throws: FaceVerificationError.serviceUnavailable) {
+        #expect(throws: FaceVerificationError.registrationEnded) {
             try domain.faceVerification().verify(accountID: 999, photo: goodPhoto, remoteAddress: nil)
         }
     }

@@ -2,7 +2,7 @@ import Testing
 @testable import PortalWeb
 
 @Suite struct RegistrationProblemsTests {
-    static func attempt(_ overrides: [String: String]) throws -> HTTPResponse {
+    static func attempt(_ overrides: [String: String]) throws -> WebResponse {
         let portal = try TestPortal()
         var fields = ["full_name": "Anna Schmidt", "permit_number": "WP1000000001",
                       "password": Fixtures.password, "password_confirm": Fixtures.password]

@@ -50,3 +50,19 @@ import Testing
         #expect(MultipartForm.parameter("filename", in: "form-data; name=\"a\"") == nil)
     }
 }
+
+@Suite struct MultipartFieldLimitTests {
+    @Test func fileFieldsCountTowardsTheFieldLimit() {
+        // Given a body of more file parts than a form may have fields
+        let boundary = "XyZ"
+        var body = ""
+        for index in 0...FormData.maximumFields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"f\(index)\"; filename=\"a.png\"\r\n\r\nx\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        // Then it is refused like too many text fields
+        #expect(throws: FormDecodingError.tooManyFields) {
+            try MultipartForm.decode(Array(body.utf8), contentType: "multipart/form-data; boundary=\(boundary)")
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import PortalCore
 @testable import PortalWeb
 
@@ -20,7 +21,7 @@ final class TestPortal: @unchecked Sendable {
     let database: AppDatabase
     let clock = ManualClock()
     let app: PortalApplication
-    var cookie: String?
+    var cookies: [String: String] = [:]
     let logged = LockedLines()
 
     init() throws {
@@ -38,38 +39,48 @@ final class TestPortal: @unchecked Sendable {
         try RegistryImporter(store: database).importFile(Fixtures.cardsCSV, as: .ssCards)
     }
 
-    /// Sends a request the way a browser would, keeping the session cookie it is given.
+    /// Sends a request the way a browser would, keeping the cookies it is given (a cleared one is forgotten).
     @discardableResult
-    func send(_ method: String, _ path: String, body: [UInt8] = [], contentType: String? = nil) -> HTTPResponse {
-        var headers: [String: String] = [:]
-        if let cookie { headers["cookie"] = "\(SessionCookie.name)=\(cookie)" }
-        if let contentType { headers["content-type"] = contentType }
-        let response = app.respond(to: HTTPRequest(method: method, path: path, headers: headers, body: body,
-                                                   remoteAddress: "127.0.0.1"))
-        if let setCookie = response.header("Set-Cookie"), let value = setCookie.split(separator: ";").first {
-            let token = String(value.dropFirst(SessionCookie.name.count + 1))
-            cookie = token.isEmpty ? nil : token
+    func send(_ method: String, _ path: String, body: [UInt8] = [], contentType: String? = nil,
+              headers extra: HTTPFields = [:]) -> WebResponse {
+        var headers = extra
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        if let contentType { headers[.contentType] = contentType }
+        let response = app.respond(to: WebRequest(method: HTTPRequest.Method(method)!, path: path, headers: headers,
+                                                  body: body, remoteAddress: "127.0.0.1"))
+        for setCookie in response.headerValues("Set-Cookie") {
+            guard let pair = setCookie.split(separator: ";").first, let equals = pair.firstIndex(of: "=") else { continue }
+            let name = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
+            cookies[name] = value.isEmpty || setCookie.contains("Max-Age=0") ? nil : value
         }
         return response
     }
 
-    func get(_ path: String) -> HTTPResponse { send("GET", path) }
+    /// The session cookie's token, if the browser holds one.
+    var cookie: String? {
+        get { cookies[SessionCookie.name] }
+        set { cookies[SessionCookie.name] = newValue }
+    }
+
+    func get(_ path: String) -> WebResponse { send("GET", path) }
 
     /// GETs the page, then posts `fields` with the page's CSRF token.
     @discardableResult
-    func submit(_ path: String, _ fields: [String: String]) -> HTTPResponse {
+    func submit(_ path: String, _ fields: [String: String]) -> WebResponse {
         let page = get(path)
         var all = fields
         all["csrf_token"] = Self.csrfToken(in: page)
         return post(path, all)
     }
 
-    func post(_ path: String, _ fields: [String: String]) -> HTTPResponse {
+    func post(_ path: String, _ fields: [String: String]) -> WebResponse {
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
         return send("POST", path, body: Array(body.utf8), contentType: "application/x-www-form-urlencoded")
     }
 
-    static func csrfToken(in response: HTTPResponse) -> String? {
+    static func csrfToken(in response: WebResponse) -> String? {
         let html = String(decoding: response.body, as: UTF8.self)
         guard let range = html.range(of: "name=\"csrf_token\" value=\"") else { return nil }
         return String(html[range.upperBound...].prefix { $0 != "\"" })
@@ -80,7 +91,7 @@ final class TestPortal: @unchecked Sendable {
     }
 }
 
-extension HTTPResponse {
+extension WebResponse {
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
