@@ -6,9 +6,9 @@ import PortalWeb
 /// templates and the message catalogue; the run script does it before starting nginx.
 struct ErrorPagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "error-pages", abstract: "Render nginx's own error pages (413, 429, 502) into a folder.")
+        commandName: "error-pages", abstract: "Render nginx's own error pages (413, 429, 502), in every language, into a folder.")
 
-    @Option(help: "The folder to write 413.html, 429.html and 502.html into (created if missing).")
+    @Option(help: "The folder to write en/413.html, zh/413.html and the others into (created if missing).")
     var out: String
 
     @Option(help: "The templates folder.")
@@ -17,9 +17,10 @@ struct ErrorPagesCommand: ParsableCommand {
     func run() throws {
         let renderer = try PageRenderer(templatesDirectory: templates)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for page in ErrorPages.renderNginxPages(with: renderer) {
-            try Data(page.html.utf8).write(to: folder.appendingPathComponent(page.file), options: .atomic)
+        for page in try ErrorPages.renderNginxPages(with: renderer) {
+            let file = folder.appendingPathComponent(page.file)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(page.html.utf8).write(to: file, options: .atomic)
         }
     }
 }

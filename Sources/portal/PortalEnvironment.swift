@@ -19,6 +19,16 @@ struct PortalEnvironment {
         return PortalEnvironment(dataDirectory: URL(fileURLWithPath: data, isDirectory: true), mode: mode)
     }
 
+    /// The server secret in the data folder (`secret.key`), created on first start.
+    func serverSecret() throws -> ServerSecret {
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        do {
+            return try ServerSecret.loadOrCreate(at: dataDirectory.appendingPathComponent("secret.key").path)
+        } catch let error as ServerSecret.LoadError {
+            throw PortalCommandError(error.description)
+        }
+    }
+
     /// The database in the data folder, created (with the folder) on first use.
     func openDatabase() throws -> AppDatabase {
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)

@@ -44,11 +44,13 @@ struct ServeCommand: ParsableCommand {
             faceVerifier: DevelopmentFaceVerifier(),
             hasher: PasswordHasher(gate: hashingGate()),
             policy: try PasswordPolicy.bundled(),
-            clock: SystemClock())
+            clock: SystemClock(),
+            secret: try environment.serverSecret())
         let application = PortalApplication(services: services, renderer: try PageRenderer(templatesDirectory: templates),
                                             log: { RequestLog.write(RequestLog.escaped($0)) })
         Housekeeping.start(sessions: services.sessions)
-        let server = try FastCGIServer(socketPath: socket, socketGroup: socketGroup, workerCount: threads)
+        let server = try FastCGIServer(socketPath: socket, socketGroup: socketGroup, workerCount: threads,
+                                       maxBodyBytes: Route.largestBodyBytes)
         RequestLog.write("portal: serving on \(socket) with \(threads) threads (\(environment.mode.rawValue))")
         let askedToStop = server.run { request in
             let started = DispatchTime.now()

@@ -1,9 +1,14 @@
+import HTTPTypes
+import PortalCore
 import Testing
 @testable import PortalWeb
 
 @Suite struct RouteTests {
-    @Test func everyRouteRoundTripsThroughItsPath() {
-        for route in Route.allCases { #expect(Route(path: route.path) == route) }
+    @Test(arguments: Route.allExamples)
+    func everyRouteRoundTripsThroughItsPrintedLink(route: Route) {
+        let printed = route.path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let query = printed.count > 1 ? String(printed[1]) : ""
+        #expect(Route(path: String(printed[0]), query: query) == route, "\(route.path)")
     }
 
     @Test func aTrailingSlashNamesTheSamePageAndUnknownPathsAreNone() {
@@ -11,11 +16,46 @@ import Testing
         #expect(Route(path: "/") == .home)
         #expect(Route(path: "/admin") == nil)
         #expect(Route(path: "/LOGIN") == nil)
+        #expect(Route(path: "/language/fr") == nil)
     }
 
-    @Test func onlyPagesThatChangeSomethingAcceptPost() {
-        #expect(!Route.card.acceptsPost)
-        #expect(!Route.home.acceptsPost)
-        #expect(Route.logout.acceptsPost && !Route.logout.acceptsGet)
+    @Test func aLanguageLinkReturnsOnlyToAPageOfThePortal() {
+        #expect(Route.language(.chinese, returnTo: .login).path == "/language/zh?return=%2Flogin")
+        for query in ["return=https%3A%2F%2Fevil.example%2F", "return=%2F%2Fevil.example", "return=%2Fnowhere",
+                      "return=%2Flanguage%2Fen%3Freturn%3D%252Fcard", "return=%zz", ""] {
+            #expect(Route(path: "/language/zh", query: query) == .language(.chinese, returnTo: .home), "\(query)")
+        }
+        #expect(Route(path: "/language/en", query: "x=1&return=%2Fregister%2Fface") == .language(.english, returnTo: .faceRecognition))
+    }
+
+    @Test func onlyPagesThatChangeSomethingAnswerPost() {
+        #expect(Route.card.endpoint.methods == [.get, .head])
+        #expect(Route.home.endpoint.methods == [.get, .head])
+        #expect(Route.logout.endpoint.methods == [.post])
+        #expect(Route.registration.endpoint.allowHeader == "GET, HEAD, POST")
+    }
+
+    @Test func theRoutesNginxLimitsAreTheOnesThatHashOrUpload() {
+        let limited = Route.allExamples.filter(\.endpoint.rateLimitsPosts)
+        #expect(limited == [.login, .permitLogin, .registration])
+        #expect(Route.allExamples.filter(\.endpoint.usesCamera) == [.faceRecognition])
+        #expect(Route.faceRecognition.endpoint.maximumBodyBytes == PhotoLimits.maximumBytes + (1 << 20))
+        #expect(Route.largestBodyBytes == 5 << 20)
+    }
+
+    @Test func accessSendsEachVisitorWhereTheyBelong() {
+        let pending = Account(permitNumber: "WP1", fullName: "A", passwordHash: "", state: .pendingFace, createdAt: .now)
+        var active = pending
+        active.state = .active
+        #expect(Access.signedIn.redirect(for: nil) == .permitLogin)
+        #expect(Access.signedIn.redirect(for: pending) == .faceRecognition)
+        #expect(Access.signedIn.redirect(for: active) == nil)
+        #expect(Access.registering.redirect(for: nil) == .permitLogin)
+        #expect(Access.registering.redirect(for: pending) == nil)
+        #expect(Access.registering.redirect(for: active) == .card)
+        #expect(Access.signedOut.redirect(for: nil) == nil)
+        #expect(Access.signedOut.redirect(for: pending) == .faceRecognition)
+        #expect(Access.signedOut.redirect(for: active) == .card)
+        #expect(Access.anyone.redirect(for: nil) == nil && Access.anyone.redirect(for: active) == nil)
     }
 }

@@ -7,10 +7,9 @@ public protocol AccountStore: Sendable {
     func account(permitNumber: String) throws -> Account?
 
     /// Inserts a new account and signs the visitor in to it ("Sign up and Login"): an account of the same permit
-    /// still waiting for facial recognition is replaced, the session moves to a new id, the event is appended.
+    /// still waiting for facial recognition is replaced, a new session is stored for it, the event is appended.
     /// Throws `AccountStoreError.duplicatePermit` when the permit has an account past that step.
-    func create(_ account: Account, session: NewSession, replacingSession oldTokenDigest: String?,
-                event: AuditEvent) throws -> Account
+    func create(_ account: Account, session: NewSession, event: AuditEvent) throws -> Account
 
     /// Counts one more consecutive failure of `kind` and locks the step when `limit` is reached. Returns the lock
     /// in force afterwards: one still running (the count is then left alone), the one just set, or nil.
@@ -20,11 +19,10 @@ public protocol AccountStore: Sendable {
     /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.
     func resetFailures(_ kind: AttemptKind, accountID: Int64, event: AuditEvent) throws
 
-    /// Resets the failure count and moves the visitor's session to a new id bound to the account.
+    /// Resets the failure count and stores a new session (a new id) bound to the account.
     /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force, and
     /// `.noSuchAccount` when the account was replaced by a new registration meanwhile.
-    func recordLogin(accountID: Int64, session: NewSession, replacingSession oldTokenDigest: String?,
-                     event: AuditEvent) throws
+    func recordLogin(accountID: Int64, session: NewSession, event: AuditEvent) throws
 
     /// Records a passed facial recognition: the new state and, once the card is collected, the date.
     /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.

@@ -39,9 +39,8 @@ public struct LoginService: Sendable {
         decoyHash = try hasher.hash(SecureToken.generate())
     }
 
-    /// Signs the person in, moving the visitor's session (`oldDigest`) to a new id bound to the account.
-    public func logIn(_ identifier: Identifier, password: String, replacingSession oldDigest: String?,
-                      remoteAddress: String?) throws -> (account: Account, session: NewSession) {
+    /// Signs the person in with a new session (a new id, never one the browser brought) bound to the account.
+    public func logIn(_ identifier: Identifier, password: String, remoteAddress: String?) throws -> (account: Account, session: NewSession) {
         try checkFilledIn(identifier, password: password)
         let now = clock.now()
         func event(_ kind: AuditEvent.Kind, _ account: Account?, _ detail: String? = nil) -> AuditEvent {
@@ -76,8 +75,7 @@ public struct LoginService: Sendable {
         }
         let session = sessions.makeSession(accountID: account.id)
         do {
-            try accounts.recordLogin(accountID: account.id, session: session, replacingSession: oldDigest,
-                                     event: event(.loginSucceeded, account))
+            try accounts.recordLogin(accountID: account.id, session: session, event: event(.loginSucceeded, account))
         } catch AccountStoreError.locked(let until) {
             throw LoginError.locked(until: until)
         } catch AccountStoreError.noSuchAccount {

@@ -21,8 +21,7 @@ public struct RegistrationService: Sendable {
     }
 
     /// Creates the account (waiting for facial recognition) and its signed-in session.
-    public func register(_ form: RegistrationForm, replacingSession oldDigest: String?,
-                         remoteAddress: String?) throws -> (account: Account, session: NewSession) {
+    public func register(_ form: RegistrationForm, remoteAddress: String?) throws -> (account: Account, session: NewSession) {
         let permit = try checkedPermit(form)
         let now = clock.now()
         let hash = try hasher.hash(form.password)
@@ -31,7 +30,7 @@ public struct RegistrationService: Sendable {
         let session = sessions.makeSession(accountID: nil)
         let event = AuditEvent(.registered, at: now, subject: permit.number, remoteAddress: remoteAddress)
         do {
-            let created = try accounts.create(account, session: session, replacingSession: oldDigest, event: event)
+            let created = try accounts.create(account, session: session, event: event)
             return (created, session)
         } catch AccountStoreError.duplicatePermit {
             throw RegistrationError.invalid([FieldProblem(.permitNumber, UserMessage("registration.duplicate"))])

@@ -10,8 +10,7 @@ extension AppDatabase: AccountStore {
         try read { db in try AccountRecord.filter(Column("permit_number") == permitNumber).fetchOne(db)?.account }
     }
 
-    public func create(_ account: Account, session: NewSession, replacingSession oldTokenDigest: String?,
-                       event: AuditEvent) throws -> Account {
+    public func create(_ account: Account, session: NewSession, event: AuditEvent) throws -> Account {
         do {
             return try write { db in
                 var record = AccountRecord(account)
@@ -25,7 +24,7 @@ extension AppDatabase: AccountStore {
                 try record.insert(db)
                 record.id = db.lastInsertedRowID
                 guard let created = record.account else { throw DatabaseError(message: "account row without id") }
-                try Self.replaceSession(oldTokenDigest, with: session, accountID: created.id, in: db)
+                try Self.insert(session, accountID: created.id, in: db)
                 try AuditEventRecord(event.about(accountID: created.id)).insert(db)
                 return created
             }
@@ -34,15 +33,14 @@ extension AppDatabase: AccountStore {
         }
     }
 
-    public func recordLogin(accountID: Int64, session: NewSession, replacingSession oldTokenDigest: String?,
-                            event: AuditEvent) throws {
+    public func recordLogin(accountID: Int64, session: NewSession, event: AuditEvent) throws {
         try write { db in
             try Self.refuseIfLocked(.login, accountID: accountID, at: event.occurredAt, in: db)
             try db.execute(sql: "UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?",
                            arguments: [accountID])
             // Replaced by a new registration since it was read: there is nothing to sign in to.
             guard db.changesCount == 1 else { throw AccountStoreError.noSuchAccount }
-            try Self.replaceSession(oldTokenDigest, with: session, accountID: accountID, in: db)
+            try Self.insert(session, accountID: accountID, in: db)
             try AuditEventRecord(event).insert(db)
         }
     }
@@ -71,10 +69,8 @@ extension AppDatabase: AccountStore {
         return unfinished
     }
 
-    /// Session fixation defence: the pre-login session is deleted and a new id issued for the account.
-    private static func replaceSession(_ oldDigest: String?, with session: NewSession, accountID: Int64,
-                                       in db: Database) throws {
-        if let oldDigest { try SessionRecord.deleteOne(db, key: oldDigest) }
+    /// Session fixation defence: signing in always issues a new id, bound to the account.
+    private static func insert(_ session: NewSession, accountID: Int64, in db: Database) throws {
         var record = SessionRecord(session.record)
         record.accountId = accountID
         try record.insert(db)

@@ -16,13 +16,6 @@ public enum SecureToken {
         hex(SHA256.hash(data: Data(token.utf8)))
     }
 
-    /// A value derived from `token` for one `purpose`, e.g. the CSRF token of a session:
-    /// knowing it reveals nothing of the token, and it changes whenever the token does.
-    public static func derive(_ token: String, purpose: String) -> String {
-        let key = SymmetricKey(data: Data(token.utf8))
-        return base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(purpose.utf8), using: key)))
-    }
-
     /// Compares two secrets without stopping at the first difference.
     public static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
         let left = Array(lhs.utf8), right = Array(rhs.utf8)
@@ -41,10 +34,21 @@ public enum SecureToken {
         return String(decoding: characters, as: UTF8.self)
     }
 
-    private static func base64URL(_ data: Data) -> String {
+    static func base64URL(_ data: Data) -> String {
         data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+extension SecureToken {
+    /// Whether `byte` is one of the characters `generate()` writes.
+    public static func isURLSafeBase64(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+        default: false
+        }
     }
 }

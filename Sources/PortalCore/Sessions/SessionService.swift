@@ -1,6 +1,7 @@
 import Foundation
 
-/// Starts, resumes and ends browser sessions, and derives each session's CSRF token.
+/// Resumes and ends the sessions of signed-in browsers. Visitors who are not signed in have none: their forms
+/// carry a signed double-submit token instead (the web layer's CSRFProtection), so showing a form writes nothing.
 public struct SessionService: Sendable {
     private let store: any SessionStore
     private let clock: any PortalClock
@@ -13,10 +14,11 @@ public struct SessionService: Sendable {
     }
 
     /// The live session for a cookie token, or nil when there is none or it has expired (it is then removed).
+    /// A row without an account (an anonymous session of an earlier version) is no session any more.
     public func resume(token: String?) throws -> Session? {
         guard let token, !token.isEmpty, token.count <= 100 else { return nil }
         let digest = SecureToken.digest(token)
-        guard let session = try store.session(digest: digest) else { return nil }
+        guard let session = try store.session(digest: digest), session.account != nil else { return nil }
         let now = clock.now()
         if policy.isExpired(session, at: now) {
             try store.delete(digest: digest)
@@ -26,19 +28,12 @@ public struct SessionService: Sendable {
         return session
     }
 
-    /// A new session record (not yet stored) for `accountID`, or anonymous when nil.
+    /// A new session record (not yet stored) for `accountID`; nil while the account is still to be created.
     public func makeSession(accountID: Int64?) -> NewSession {
         let token = SecureToken.generate()
         let now = clock.now()
         let record = Session(tokenDigest: SecureToken.digest(token), accountID: accountID, createdAt: now, lastSeenAt: now)
         return NewSession(token: token, record: record)
-    }
-
-    /// Starts an anonymous session so a form can carry a CSRF token.
-    public func startAnonymous() throws -> NewSession {
-        let session = makeSession(accountID: nil)
-        try store.insert(session.record)
-        return session
     }
 
     /// Deletes the sessions that have timed out (`portal serve` calls it every few minutes).
@@ -52,16 +47,5 @@ public struct SessionService: Sendable {
     public func end(token: String, accountID: Int64?, remoteAddress: String?) throws {
         let event = AuditEvent(.loggedOut, at: clock.now(), accountID: accountID, remoteAddress: remoteAddress)
         try store.end(digest: SecureToken.digest(token), event: event)
-    }
-
-    /// The CSRF token of the session whose cookie token is `token`.
-    public static func csrfToken(for token: String) -> String {
-        SecureToken.derive(token, purpose: "csrf")
-    }
-
-    /// Whether `submitted` is the CSRF token of the session `token`.
-    public static func isValidCSRF(_ submitted: String?, for token: String) -> Bool {
-        guard let submitted else { return false }
-        return SecureToken.constantTimeEquals(submitted, csrfToken(for: token))
     }
 }

@@ -1,27 +1,30 @@
-import Foundation
 import PortalCore
 
 /// The e-Social Security Card page a signed-in holder lands on.
 struct CardController: Sendable {
-    let pages: PageResponder
+    struct Page: PageContent {
+        let fullName: String
+        let permitNumberMasked: String
+        /// Read aloud instead of a row of asterisks.
+        let permitNumberSpoken: UserMessage
+        let realNameRequired: Bool
+        let collectedOn: String?
 
-    /// Where a signed-in account belongs: facial recognition until it is done, the card page after.
-    static func landing(for account: Account) -> Route {
-        account.state == .pendingFace ? .faceRecognition : .card
+        init(_ account: Account) {
+            fullName = account.fullName
+            permitNumberMasked = PermitNumber.masked(account.permitNumber)
+            permitNumberSpoken = UserMessage("card.permit_number_ending", ["digits": String(account.permitNumber.suffix(4))])
+            realNameRequired = account.state == .pendingRealName
+            collectedOn = account.collectedAt.map { CalendarDay(containing: $0).description }
+        }
+
+        var template: Template { .card }
+        var title: UserMessage { UserMessage("card.title") }
     }
 
-    func show(_ context: RequestContext) throws -> WebResponse {
-        guard let account = context.account else { return .redirect(to: .permitLogin) }
-        guard account.state != .pendingFace else { return .redirect(to: .faceRecognition) }
-        var values: [String: Any] = [
-            "full_name": account.fullName,
-            "permit_number_masked": PermitNumber.masked(account.permitNumber),
-            // Read aloud instead of a row of asterisks.
-            "permit_number_spoken": pages.messages.text(UserMessage("card.permit_number_ending",
-                                                                    ["digits": String(account.permitNumber.suffix(4))])),
-            "real_name_required": account.state == .pendingRealName,
-        ]
-        if let collected = account.collectedAt { values["collected_on"] = CalendarDay(containing: collected).description }
-        return try pages.respond(Page(template: "card/show", titleKey: "card.title", values: values), in: context)
+    let pages: PageResponder
+
+    func show(_ context: AccountContext) throws -> WebResponse {
+        try pages.respond(Page(context.account), in: context.base)
     }
 }

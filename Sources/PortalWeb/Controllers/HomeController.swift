@@ -1,9 +1,16 @@
+import PortalCore
+
 /// The home page: the way in to login.
 struct HomeController: Sendable {
+    struct Page: PageContent {
+        let loginHref = Route.login.path
+        var template: Template { .home }
+        var title: UserMessage { UserMessage("home.title") }
+    }
+
     let pages: PageResponder
 
-    func show(_ context: RequestContext) -> WebResponse {
-        pages.respondWithoutSession(Page(template: "home", titleKey: "home.title",
-                                         values: ["login_href": Route.login.path]), in: context)
+    func show(_ context: RequestContext) throws -> WebResponse {
+        try pages.respond(Page(), in: context)
     }
 }

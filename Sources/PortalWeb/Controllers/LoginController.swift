@@ -8,7 +8,7 @@ struct LoginController: Sendable {
         case socialSecurity, workPermit
 
         var identifierField: String { self == .socialSecurity ? "ss_number" : "permit_number" }
-        var template: String { self == .socialSecurity ? "login/social-security" : "login/permit" }
+        var template: Template { self == .socialSecurity ? .socialSecurityLogin : .permitLogin }
         var route: Route { self == .socialSecurity ? .login : .permitLogin }
         var incorrectKey: String { self == .socialSecurity ? "login.incorrect_ss" : "login.incorrect" }
 
@@ -17,24 +17,39 @@ struct LoginController: Sendable {
         }
     }
 
+    struct Page: PageContent {
+        let portal: Portal
+        let form: FormView?
+        let action: String
+        let permitLoginHref = Route.permitLogin.path
+        let registrationHref = Route.registration.path
+
+        init(_ portal: Portal, form: FormView) {
+            self.portal = portal
+            self.form = form
+            action = portal.route.path
+        }
+
+        var template: Template { portal.template }
+        var title: UserMessage { UserMessage("login.title") }
+    }
+
     let pages: PageResponder
     let login: LoginService
 
     func show(_ portal: Portal, _ context: RequestContext) throws -> WebResponse {
-        if let account = context.account { return .redirect(to: CardController.landing(for: account)) }
-        return try pages.respond(page(portal, form: form(portal)), in: context)
+        try pages.respond(Page(portal, form: form(portal)), in: context)
     }
 
     func submit(_ portal: Portal, _ context: RequestContext) throws -> WebResponse {
         let typed = context.form.text(portal.identifierField)
         do {
             let (account, session) = try login.logIn(portal.identifier(typed), password: context.form.secret("password"),
-                                                     replacingSession: context.session?.tokenDigest,
                                                      remoteAddress: context.request.remoteAddress)
-            return pages.redirect(to: CardController.landing(for: account), newSession: session, in: context)
+            return pages.redirect(to: Route.landing(for: account), newSession: session, in: context)
         } catch let error as LoginError {
             let shown = form(portal, values: context.typedValues).showing(problems(error, portal: portal))
-            return try pages.respond(page(portal, form: shown), in: context)
+            return try pages.respond(Page(portal, form: shown), in: context)
         }
     }
 
@@ -51,13 +66,5 @@ struct LoginController: Sendable {
             .init(portal.identifierField, autocomplete: "username", width: "20"),
             .init("password", type: "password", autocomplete: "current-password", keepsValue: false),
         ], values: values)
-    }
-
-    private func page(_ portal: Portal, form: FormView) -> Page {
-        Page(template: portal.template, titleKey: "login.title", form: form, values: [
-            "action": portal.route.path,
-            "permit_login_href": Route.permitLogin.path,
-            "registration_href": Route.registration.path,
-        ])
     }
 }

@@ -5,9 +5,9 @@ struct LogoutController: Sendable {
     let sessions: SessionService
 
     func submit(_ context: RequestContext) throws -> WebResponse {
-        if let token = context.sessionToken {
-            try sessions.end(token: token, accountID: context.account?.id, remoteAddress: context.request.remoteAddress)
+        if let live = context.session {
+            try sessions.end(token: live.token, accountID: live.account.id, remoteAddress: context.request.remoteAddress)
         }
-        return WebResponse.redirect(to: .home).adding(.clear(secure: context.request.isHTTPS))
+        return WebResponse.redirect(to: .home).adding(.clearSession(secure: context.request.isHTTPS))
     }
 }

@@ -37,7 +37,7 @@ public struct WebResponse: Sendable {
         HTTPField.Name(name).map { head.headerFields[values: $0] } ?? []
     }
 
-    public func adding(_ cookie: SessionCookie?) -> WebResponse {
+    public func adding(_ cookie: Cookie?) -> WebResponse {
         guard let cookie else { return self }
         var copy = self
         copy.head.headerFields.append(HTTPField(name: .setCookie, value: cookie.headerValue))

@@ -2,24 +2,35 @@ import Foundation
 import PortalCore
 
 /// The sentences of one language, looked up by dotted key ("login.incorrect"). Templates name them as
-/// `{{t.login.incorrect}}`, so code and templates hold keys, never sentences.
+/// `{{t.login.incorrect}}`, so code and templates hold keys, never sentences. A sentence that states a number
+/// the code enforces names it as a fact (`{password_max}`), filled in from `facts`, never typed into the sentence.
 public struct MessageCatalogue: @unchecked Sendable {
     // @unchecked: the dictionary is built once at start-up and only read afterwards.
-    public let language: String
+    public let language: Language
     let tree: [String: Any]
+    let facts: [String: String]
 
-    public init(language: String, json: Data) throws {
+    public init(language: Language, json: Data, facts: [String: String] = MessageCatalogue.portalFacts) throws {
         guard let tree = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
-            throw TemplateError.invalidCatalogue(language)
+            throw TemplateError.invalidCatalogue(language.rawValue)
         }
         self.language = language
         self.tree = tree
+        self.facts = facts
     }
 
+    /// The numbers sentences state, from the code that enforces them.
+    public static let portalFacts: [String: String] = [
+        "password_min": String(PasswordPolicy.length.lowerBound),
+        "password_max": String(PasswordPolicy.length.upperBound),
+        "full_name_max": String(TextLimits.maximumFieldLength),
+        "photo_megabytes": String(PhotoLimits.maximumMegabytes),
+    ]
+
     /// Loads `messages/<language>.json` from the templates folder.
-    public static func load(language: String, templatesDirectory: String) throws -> MessageCatalogue {
-        let url = URL(fileURLWithPath: templatesDirectory).appendingPathComponent("messages/\(language).json")
-        guard let json = try? Data(contentsOf: url) else { throw TemplateError.missingCatalogue(language) }
+    public static func load(_ language: Language, templatesDirectory: String) throws -> MessageCatalogue {
+        let url = URL(fileURLWithPath: templatesDirectory).appendingPathComponent("messages/\(language.rawValue).json")
+        guard let json = try? Data(contentsOf: url) else { throw TemplateError.missingCatalogue(language.rawValue) }
         return try MessageCatalogue(language: language, json: json)
     }
 
@@ -33,8 +44,16 @@ public struct MessageCatalogue: @unchecked Sendable {
     /// The sentence for `message` with its `{placeholders}` filled in; the key itself if it is missing,
     /// which the catalogue tests catch before it reaches anyone.
     public func text(_ message: UserMessage) -> String {
-        var text = self.text(forKey: message.key) ?? message.key
+        var text = filledIn(self.text(forKey: message.key) ?? message.key)
         for (name, value) in message.arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// The sentence with the facts it names filled in.
+    private func filledIn(_ sentence: String) -> String {
+        guard sentence.contains("{") else { return sentence }
+        var text = sentence
+        for (name, value) in facts { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }
 
@@ -42,7 +61,7 @@ public struct MessageCatalogue: @unchecked Sendable {
 
     /// The template text with every variable tag of the form `t.<key>` replaced by its sentence, HTML-escaped,
     /// once at start-up: pages then render without looking up or escaping the same words on every request.
-    /// A key the catalogue lacks, a sentence with a `{placeholder}` (only code can fill those in), or a `t.` tag
+    /// A key the catalogue lacks, a sentence with a `{placeholder}` that is not a fact (only code can fill those in), or a `t.` tag
     /// in any other form (a section, triple braces, spaces) stops the start.
     func localizing(_ template: String) throws -> String {
         var result = ""
@@ -50,7 +69,7 @@ public struct MessageCatalogue: @unchecked Sendable {
         while let open = rest.range(of: "{{t.") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
             let key = String(rest[open.upperBound..<close.lowerBound])
-            guard let sentence = text(forKey: key) else { throw TemplateError.missingMessage(key) }
+            guard let sentence = text(forKey: key).map(filledIn) else { throw TemplateError.missingMessage(key) }
             guard !sentence.contains("{") else { throw TemplateError.unusableMessage(key) }
             result += rest[..<open.lowerBound]
             result += Self.htmlEscaped(sentence)

@@ -14,13 +14,11 @@ import Testing
     }
 
     @Test func validFormCreatesAnAccountWaitingForFacialRecognition() throws {
-        // Given a visitor with an anonymous session and a valid permit in the registry
+        // Given a valid permit in the registry
         let domain = try TestDomain()
-        let visitor = try domain.sessions.startAnonymous()
         // When they sign up with their passport name in other case and spacing
         let (account, session) = try domain.registration.register(
-            form("  anna   Schmidt ", " wp2026000001 "), replacingSession: visitor.record.tokenDigest,
-            remoteAddress: "203.0.113.9")
+            form("  anna   Schmidt ", " wp2026000001 "), remoteAddress: "203.0.113.9")
         // Then the account holds the registry's name and number, waits for the face, and the password verifies
         #expect(account.state == .pendingFace)
         #expect(account.fullName == "ANNA SCHMIDT")
@@ -29,9 +27,7 @@ import Testing
         #expect(account.passwordHash.hasPrefix("$argon2id$"))
         #expect(try domain.hasher.verify(Fixtures.password, against: account.passwordHash))
         #expect(try domain.database.account(permitNumber: Fixtures.anna) == account)
-        // and the visitor's session is replaced by a new one signed in to the account
-        #expect(try domain.database.session(digest: visitor.record.tokenDigest) == nil)
-        #expect(session.token != visitor.token)
+        // and a new session is signed in to the account
         #expect(try domain.database.session(digest: session.record.tokenDigest)?.accountID == account.id)
         // and the registration is in the audit log
         let events = try domain.database.events(accountID: account.id)
@@ -60,7 +56,7 @@ import Testing
         // When its holder signs up
         // Then the permit number field says why, and nothing is written
         #expect(throws: refusal([(.permitNumber, key)])) {
-            try domain.registration.register(form(name, permit), replacingSession: nil, remoteAddress: nil)
+            try domain.registration.register(form(name, permit), remoteAddress: nil)
         }
         #expect(try domain.database.account(permitNumber: permit) == nil)
         #expect(try domain.database.events(kind: .registered).isEmpty)
@@ -72,7 +68,7 @@ import Testing
         // When someone signs up with another name
         // Then the name field says it does not match, and no account is created
         #expect(throws: refusal([(.fullName, "registration.full_name.mismatch")])) {
-            try domain.registration.register(form("JOHN SMITH"), replacingSession: nil, remoteAddress: nil)
+            try domain.registration.register(form("JOHN SMITH"), remoteAddress: nil)
         }
         #expect(try domain.database.account(permitNumber: Fixtures.anna) == nil)
     }
@@ -84,7 +80,7 @@ import Testing
         // When someone signs up again with the same permit
         // Then it is refused as a duplicate and the first account is unchanged
         #expect(throws: refusal([(.permitNumber, "registration.duplicate")])) {
-            try domain.registration.register(form(password: "Other2026!y"), replacingSession: nil, remoteAddress: nil)
+            try domain.registration.register(form(password: "Other2026!y"), remoteAddress: nil)
         }
         #expect(try domain.database.account(permitNumber: Fixtures.anna) == first)
         #expect(try domain.database.events(kind: .registered).count == 1)
@@ -96,8 +92,7 @@ import Testing
         let domain = try TestDomain()
         let abandoned = try domain.register()
         // When she signs up again
-        let (account, _) = try domain.registration.register(form(password: "Other2026!y"), replacingSession: nil,
-                                                             remoteAddress: nil)
+        let (account, _) = try domain.registration.register(form(password: "Other2026!y"), remoteAddress: nil)
         // Then the new account replaces the old one, and the log says so
         #expect(account.id != abandoned.id)
         #expect(try domain.database.account(id: abandoned.id) == nil)
@@ -116,8 +111,7 @@ import Testing
                                                   event: AuditEvent(.faceFailed, at: Fixtures.now, accountID: abandoned.id))
         }
         // When the same permit is registered again
-        let (account, _) = try domain.registration.register(form(password: "Other2026!y"), replacingSession: nil,
-                                                             remoteAddress: nil)
+        let (account, _) = try domain.registration.register(form(password: "Other2026!y"), remoteAddress: nil)
         // Then the new account is still locked until the same time
         #expect(try domain.database.account(id: account.id)?.faceLockedUntil == Fixtures.now.addingTimeInterval(900))
     }
@@ -128,7 +122,7 @@ import Testing
         // When the confirmation differs from the password
         // Then the confirmation field says so
         #expect(throws: refusal([(.passwordConfirm, "registration.password_confirm.mismatch")])) {
-            try domain.registration.register(form(confirm: "Portal2026!y"), replacingSession: nil, remoteAddress: nil)
+            try domain.registration.register(form(confirm: "Portal2026!y"), remoteAddress: nil)
         }
         #expect(try domain.database.account(permitNumber: Fixtures.anna) == nil)
     }
@@ -139,8 +133,7 @@ import Testing
         // When the password contains the holder's name
         // Then the password field names that rule (the confirmation is not judged yet)
         #expect(throws: refusal([(.password, "password.contains_name")])) {
-            try domain.registration.register(form(password: "Schmidt2026!", confirm: "x"), replacingSession: nil,
-                                             remoteAddress: nil)
+            try domain.registration.register(form(password: "Schmidt2026!", confirm: "x"), remoteAddress: nil)
         }
     }
 
@@ -152,7 +145,7 @@ import Testing
         #expect(throws: refusal([(.fullName, "registration.full_name.missing"),
                                  (.permitNumber, "registration.permit_number.missing"),
                                  (.password, "password.missing")])) {
-            try domain.registration.register(form(" ", "  ", password: ""), replacingSession: nil, remoteAddress: nil)
+            try domain.registration.register(form(" ", "  ", password: ""), remoteAddress: nil)
         }
     }
 
@@ -162,15 +155,13 @@ import Testing
         // When it is submitted
         // Then both problems are reported, name first
         #expect(throws: refusal([(.fullName, "registration.full_name.mismatch"), (.password, "password.length")])) {
-            try domain.registration.register(form("JOHN SMITH", password: "Ab1"), replacingSession: nil,
-                                             remoteAddress: nil)
+            try domain.registration.register(form("JOHN SMITH", password: "Ab1"), remoteAddress: nil)
         }
         // Given a malformed permit number and a mismatched confirmation
         // Then both are reported, permit number first
         #expect(throws: refusal([(.permitNumber, "registration.permit_number.format"),
                                  (.passwordConfirm, "registration.password_confirm.mismatch")])) {
-            try domain.registration.register(form("ANNA SCHMIDT", "WP-1", confirm: "nope"), replacingSession: nil,
-                                             remoteAddress: nil)
+            try domain.registration.register(form("ANNA SCHMIDT", "WP-1", confirm: "nope"), remoteAddress: nil)
         }
     }
 
@@ -181,7 +172,7 @@ import Testing
         // When it is submitted
         // Then the name field says it is too long
         #expect(throws: refusal([(.fullName, "registration.full_name.too_long")])) {
-            try domain.registration.register(form(name), replacingSession: nil, remoteAddress: nil)
+            try domain.registration.register(form(name), remoteAddress: nil)
         }
     }
 
@@ -192,7 +183,7 @@ import Testing
             // When a valid form is submitted
             // Then the person is told the service is busy
             #expect(throws: SecurityError.busy) {
-                try domain.registration.register(form(), replacingSession: nil, remoteAddress: nil)
+                try domain.registration.register(form(), remoteAddress: nil)
             }
         }
         // and no account was created

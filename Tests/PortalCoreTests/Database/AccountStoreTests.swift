@@ -17,8 +17,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         let clock = ManualClock()
         // When an account is created with its session and event
-        let created = try database.create(newAccount(), session: session(clock), replacingSession: nil,
-                                          event: AuditEvent(.registered, at: Fixtures.now, subject: Fixtures.anna))
+        let created = try database.create(newAccount(), session: session(clock), event: AuditEvent(.registered, at: Fixtures.now, subject: Fixtures.anna))
         // Then it has an id and reads back the same by id and by permit number, with the event bound to it
         #expect(created.id > 0)
         #expect(try database.account(id: created.id) == created)
@@ -32,13 +31,11 @@ import Testing
         let clock = ManualClock()
         var active = newAccount()
         active.state = .active
-        _ = try database.create(active, session: session(clock), replacingSession: nil,
-                                event: AuditEvent(.registered, at: Fixtures.now))
+        _ = try database.create(active, session: session(clock), event: AuditEvent(.registered, at: Fixtures.now))
         // When a second one is created for the same permit (two sign-ups racing)
         let second = session(clock)
         #expect(throws: AccountStoreError.duplicatePermit) {
-            try database.create(newAccount(), session: second, replacingSession: nil,
-                                event: AuditEvent(.registered, at: Fixtures.now))
+            try database.create(newAccount(), session: second, event: AuditEvent(.registered, at: Fixtures.now))
         }
         // Then neither its session nor its event was written
         #expect(try database.session(digest: second.record.tokenDigest) == nil)
@@ -50,8 +47,7 @@ import Testing
         // Given an account
         let database = try AppDatabase.inMemory()
         let clock = ManualClock()
-        let account = try database.create(newAccount(), session: session(clock), replacingSession: nil,
-                                          event: AuditEvent(.registered, at: Fixtures.now))
+        let account = try database.create(newAccount(), session: session(clock), event: AuditEvent(.registered, at: Fixtures.now))
         let limit = AttemptLimit()
         let failure = AuditEvent(.loginFailed, at: Fixtures.now, accountID: account.id)
         // When four failures are recorded, then a fifth
@@ -64,13 +60,11 @@ import Testing
             == [.registered] + Array(repeating: .loginFailed, count: 5) + [.accountLocked])
         // When a login is recorded while the lock holds, it is refused
         #expect(throws: AccountStoreError.locked(until: lock!)) {
-            try database.recordLogin(accountID: account.id, session: session(clock), replacingSession: nil,
-                                     event: AuditEvent(.loginSucceeded, at: Fixtures.now, accountID: account.id))
+            try database.recordLogin(accountID: account.id, session: session(clock), event: AuditEvent(.loginSucceeded, at: Fixtures.now, accountID: account.id))
         }
         // When a login is recorded after it, the lock is cleared and the new session belongs to the account
         let login = session(clock)
-        try database.recordLogin(accountID: account.id, session: login, replacingSession: nil,
-                                 event: AuditEvent(.loginSucceeded, at: lock!, accountID: account.id))
+        try database.recordLogin(accountID: account.id, session: login, event: AuditEvent(.loginSucceeded, at: lock!, accountID: account.id))
         #expect(try database.account(id: account.id)?.lockedUntil == nil)
         #expect(try database.session(digest: login.record.tokenDigest)?.accountID == account.id)
     }
@@ -81,8 +75,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try AppDatabase.onDisk(path: folder.appendingPathComponent("portal.sqlite").path)
-        let account = try database.create(newAccount(), session: session(ManualClock()), replacingSession: nil,
-                                          event: AuditEvent(.registered, at: Fixtures.now))
+        let account = try database.create(newAccount(), session: session(ManualClock()), event: AuditEvent(.registered, at: Fixtures.now))
         // When eight wrong passwords arrive at once
         let failure = AuditEvent(.loginFailed, at: Fixtures.now, accountID: account.id)
         DispatchQueue.concurrentPerform(iterations: 8) { _ in

@@ -20,24 +20,6 @@ import Testing
         #expect(SecureToken.digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
-    @Test func deriveIsHMACSHA256KeyedByTheToken() {
-        // Given RFC 4231 test case 2 (key "Jefe")
-        // When the purpose "what do ya want for nothing?" is derived from the token "Jefe"
-        // Then the known HMAC-SHA256 comes out as unpadded base64url
-        #expect(SecureToken.derive("Jefe", purpose: "what do ya want for nothing?")
-                == "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM")
-    }
-
-    @Test func derivedValuesDependOnTokenAndPurpose() {
-        // Given a token
-        let token = SecureToken.generate()
-        // When values are derived from it
-        // Then the same purpose gives the same value, another purpose or token another value
-        #expect(SecureToken.derive(token, purpose: "csrf") == SecureToken.derive(token, purpose: "csrf"))
-        #expect(SecureToken.derive(token, purpose: "csrf") != SecureToken.derive(token, purpose: "qr"))
-        #expect(SecureToken.derive(token, purpose: "csrf") != SecureToken.derive(SecureToken.generate(), purpose: "csrf"))
-    }
-
     @Test func constantTimeEqualsComparesWholeStrings() {
         // Given pairs of strings
         // Then only identical ones compare equal, whatever their lengths

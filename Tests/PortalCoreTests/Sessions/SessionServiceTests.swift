@@ -5,24 +5,25 @@ import Testing
 @Suite struct SessionServiceTests {
     private let minute: TimeInterval = 60
 
-    @Test func anonymousSessionIsStoredOnlyAsADigest() throws {
-        // Given a visitor
+    @Test func aSessionIsStoredOnlyAsADigest() throws {
+        // Given a registered holder
         let domain = try TestDomain()
-        // When an anonymous session starts
-        let session = try domain.sessions.startAnonymous()
-        // Then the store holds the token's digest, not the token, and no account
+        // When a session starts for them
+        let session = try domain.startSession()
+        // Then the store holds the token's digest, not the token, with the account read along
         #expect(session.record.tokenDigest == SecureToken.digest(session.token))
         #expect(session.record.tokenDigest != session.token)
-        let stored = try #require(try domain.database.session(digest: session.record.tokenDigest))
+        var stored = try #require(try domain.database.session(digest: session.record.tokenDigest))
+        #expect(stored.account?.permitNumber == Fixtures.anna)
+        stored.account = nil
         #expect(stored == session.record)
-        #expect(stored.accountID == nil)
         #expect(try domain.database.session(digest: session.token) == nil)
     }
 
     @Test func resumeFindsTheSessionOfAToken() throws {
         // Given a started session
         let domain = try TestDomain()
-        let session = try domain.sessions.startAnonymous()
+        let session = try domain.startSession()
         // When the cookie's token comes back a minute later
         domain.clock.advance(by: minute)
         // Then the session is resumed
@@ -33,7 +34,7 @@ import Testing
     func resumeIgnoresMissingUnknownAndOverlongTokens(token: String?) throws {
         // Given a store holding a session
         let domain = try TestDomain()
-        _ = try domain.sessions.startAnonymous()
+        _ = try domain.startSession()
         // When a cookie with no, an unknown or an absurdly long token arrives
         // Then there is no session
         #expect(try domain.sessions.resume(token: token) == nil)
@@ -42,7 +43,7 @@ import Testing
     @Test func idleFifteenMinutesExpiresAndDeletesTheSession() throws {
         // Given a session
         let domain = try TestDomain()
-        let session = try domain.sessions.startAnonymous()
+        let session = try domain.startSession()
         // When it is used after 14:59 idle it lives
         domain.clock.advance(by: 15 * minute - 1)
         #expect(try domain.sessions.resume(token: session.token) != nil)
@@ -56,7 +57,7 @@ import Testing
     @Test func activityKeepsTheSessionAliveUpToTwelveHours() throws {
         // Given a session used every ten minutes
         let domain = try TestDomain()
-        let session = try domain.sessions.startAnonymous()
+        let session = try domain.startSession()
         for _ in 1..<72 {
             domain.clock.advance(by: 10 * minute)
             #expect(try domain.sessions.resume(token: session.token) != nil)
@@ -71,7 +72,7 @@ import Testing
     @Test func activityIsWrittenBackOnlyAfterSixtySeconds() throws {
         // Given a session started now
         let domain = try TestDomain()
-        let session = try domain.sessions.startAnonymous()
+        let session = try domain.startSession()
         let digest = session.record.tokenDigest
         // When it is used 59 seconds later
         domain.clock.advance(by: 59)
@@ -90,7 +91,7 @@ import Testing
         let domain = try TestDomain()
         let (account, session) = try domain.registration.register(
             RegistrationForm(fullName: "ANNA SCHMIDT", permitNumber: Fixtures.anna, password: Fixtures.password,
-                             passwordConfirm: Fixtures.password), replacingSession: nil, remoteAddress: nil)
+                             passwordConfirm: Fixtures.password), remoteAddress: nil)
         // When the person logs out
         try domain.sessions.end(token: session.token, accountID: account.id, remoteAddress: "203.0.113.9")
         // Then the session is gone and the log says who left
@@ -104,9 +105,9 @@ import Testing
     @Test func pruningRemovesIdleAndOldSessionsOnly() throws {
         // Given a session idle for 20 minutes and one started just now
         let domain = try TestDomain()
-        let idle = try domain.sessions.startAnonymous()
+        let idle = try domain.startSession()
         domain.clock.advance(by: 20 * minute)
-        let fresh = try domain.sessions.startAnonymous()
+        let fresh = try domain.startSession()
         // When expired sessions are pruned
         try domain.sessions.pruneExpired()
         // Then only the idle one is gone
@@ -114,28 +115,13 @@ import Testing
         #expect(try domain.database.session(digest: fresh.record.tokenDigest) != nil)
     }
 
-    @Test func csrfTokenIsStableForATokenAndDiffersBetweenTokens() {
-        // Given two session tokens
-        let first = SecureToken.generate(), second = SecureToken.generate()
-        // When their CSRF tokens are derived
-        // Then each is the same every time, differs between sessions and is not the session token
-        #expect(SessionService.csrfToken(for: first) == SessionService.csrfToken(for: first))
-        #expect(SessionService.csrfToken(for: first) != SessionService.csrfToken(for: second))
-        #expect(SessionService.csrfToken(for: first) != first)
-    }
-
-    @Test func csrfValidationAcceptsOnlyTheSessionsOwnToken() {
-        // Given a session token and its CSRF token
-        let token = SecureToken.generate()
-        let csrf = SessionService.csrfToken(for: token)
-        // When forms come back with the right, no, an empty, a wrong or another session's token
-        // Then only the right one is accepted
-        #expect(SessionService.isValidCSRF(csrf, for: token))
-        #expect(!SessionService.isValidCSRF(nil, for: token))
-        #expect(!SessionService.isValidCSRF("", for: token))
-        let altered = (csrf.first == "A" ? "B" : "A") + csrf.dropFirst()
-        #expect(!SessionService.isValidCSRF(altered, for: token))
-        #expect(!SessionService.isValidCSRF(token, for: token))
-        #expect(!SessionService.isValidCSRF(SessionService.csrfToken(for: SecureToken.generate()), for: token))
+    @Test func aSessionWithoutAnAccountIsNoSession() throws {
+        // Given an anonymous session row, as an earlier version stored for every form
+        let domain = try TestDomain()
+        let old = domain.sessions.makeSession(accountID: nil)
+        try domain.database.insert(old.record)
+        // When its cookie comes back
+        // Then it opens nothing
+        #expect(try domain.sessions.resume(token: old.token) == nil)
     }
 }

@@ -39,7 +39,15 @@ struct TestDomain {
     func register(_ permit: String = Fixtures.anna, name: String = "ANNA SCHMIDT") throws -> Account {
         let form = RegistrationForm(fullName: name, permitNumber: permit, password: Fixtures.password,
                                     passwordConfirm: Fixtures.password)
-        return try registration.register(form, replacingSession: nil, remoteAddress: "127.0.0.1").account
+        return try registration.register(form, remoteAddress: "127.0.0.1").account
+    }
+
+    /// A stored session of Anna's account (registered on first use), as signing in leaves one.
+    func startSession() throws -> NewSession {
+        let account = try database.account(permitNumber: Fixtures.anna) ?? register()
+        let session = sessions.makeSession(accountID: account.id)
+        try database.insert(session.record)
+        return session
     }
 
     /// An account that has passed facial recognition (active, or waiting for real-name verification).

@@ -31,7 +31,8 @@ final class TestPortal: @unchecked Sendable {
         cheap.iterations = 1
         let hasher = PasswordHasher(parameters: cheap, gate: HashingGate(concurrentHashes: 2))
         let services = try PortalServices(database: database, faceVerifier: DevelopmentFaceVerifier(), hasher: hasher,
-                                          policy: try PasswordPolicy.bundled(), clock: clock)
+                                          policy: try PasswordPolicy.bundled(), clock: clock,
+                                          secret: ServerSecret.random())
         let lines = logged
         app = PortalApplication(services: services, renderer: try PageRenderer(templatesDirectory: Self.templates),
                                 log: { lines.append($0) })
@@ -60,8 +61,8 @@ final class TestPortal: @unchecked Sendable {
 
     /// The session cookie's token, if the browser holds one.
     var cookie: String? {
-        get { cookies[SessionCookie.name] }
-        set { cookies[SessionCookie.name] = newValue }
+        get { cookies[Cookie.sessionName] }
+        set { cookies[Cookie.sessionName] = newValue }
     }
 
     func get(_ path: String) -> WebResponse { send("GET", path) }

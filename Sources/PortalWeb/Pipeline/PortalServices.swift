@@ -6,10 +6,13 @@ public struct PortalServices: Sendable {
     public let login: LoginService
     public let registration: RegistrationService
     public let face: FaceVerificationService
+    /// The key of the anonymous forms' CSRF tokens (and, later, of the MACs short codes are stored as).
+    public let secret: ServerSecret
 
     /// Wires every service to `database` and the chosen outside-service adapters.
     public init(database: AppDatabase, faceVerifier: any FaceVerifier, hasher: PasswordHasher,
-                policy: PasswordPolicy, clock: any PortalClock) throws {
+                policy: PasswordPolicy, clock: any PortalClock, secret: ServerSecret) throws {
+        self.secret = secret
         sessions = SessionService(store: database, clock: clock)
         login = try LoginService(registry: database, accounts: database, audit: database, sessions: sessions,
                                  hasher: hasher, clock: clock)

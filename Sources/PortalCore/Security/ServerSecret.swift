@@ -1,0 +1,75 @@
+import Crypto
+import Foundation
+import Glibc
+
+/// The one server secret: the key of the CSRF tokens of anonymous forms and of the MACs that short codes are
+/// stored as. Created on first start in the data folder (32 random bytes, mode 0600); a file that other users
+/// could read is refused, since whoever holds it can forge tokens.
+public struct ServerSecret: Sendable {
+    public enum LoadError: Error, CustomStringConvertible, Equatable {
+        case readableByOthers(path: String, mode: String)
+        case unusable(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .readableByOthers(let path, let mode):
+                "\(path) has mode \(mode): the server secret must be readable by its owner only (chmod 600)"
+            case .unusable(let path, let reason): "\(path): \(reason)"
+            }
+        }
+    }
+
+    static let length = 32
+    /// The key's bytes (swift-crypto's SymmetricKey is not Sendable, so one is made per MAC).
+    private let bytes: [UInt8]
+
+    /// A secret from known bytes (tests, or a key a deployment keeps elsewhere).
+    public init(bytes: [UInt8]) {
+        precondition(bytes.count >= 16, "a server secret needs at least 128 bits")
+        self.bytes = bytes
+    }
+
+    /// A fresh random secret that is never written anywhere (tests).
+    public static func random() -> ServerSecret {
+        var generator = SystemRandomNumberGenerator()
+        return ServerSecret(bytes: (0..<length).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+
+    /// Reads the secret at `path`, creating it (0600, exclusively, so two starting processes agree) when missing.
+    public static func loadOrCreate(at path: String) throws -> ServerSecret {
+        if let created = try create(at: path) { return created }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw LoadError.unusable(path: path, reason: String(cString: strerror(errno))) }
+        guard status.st_mode & 0o077 == 0 else {
+            throw LoadError.readableByOthers(path: path, mode: String(status.st_mode & 0o777, radix: 8))
+        }
+        guard let data = FileManager.default.contents(atPath: path), data.count == length else {
+            throw LoadError.unusable(path: path, reason: "is not a \(length)-byte server secret")
+        }
+        return ServerSecret(bytes: Array(data))
+    }
+
+    /// Writes a new secret when no file exists; nil when one does.
+    private static func create(at path: String) throws -> ServerSecret? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            if errno == EEXIST { return nil }
+            throw LoadError.unusable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        let secret = random()
+        let bytes = secret.bytes
+        guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
+            unlink(path)
+            throw LoadError.unusable(path: path, reason: "could not be written")
+        }
+        return secret
+    }
+
+    /// HMAC-SHA256 of `message` for one `purpose`, URL-safe base64: the same inputs always give the same value,
+    /// and nobody without the secret can make one.
+    public func mac(_ message: String, purpose: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data("\(purpose)\u{0}\(message)".utf8), using: SymmetricKey(data: bytes))
+        return SecureToken.base64URL(Data(code))
+    }
+}

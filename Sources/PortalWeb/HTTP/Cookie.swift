@@ -1,0 +1,42 @@
+import PortalCore
+
+/// A cookie the portal sets. All are HttpOnly (no script reads them) and SameSite=Lax (other sites cannot post
+/// with them), and Secure whenever the browser came over HTTPS.
+public struct Cookie: Sendable, Equatable {
+    /// The signed-in session's token. No expiry: it ends with the browser or the server-side timeout.
+    public static let sessionName = "portal_session"
+    /// The random value an anonymous visitor's form tokens are signed over (double-submit CSRF).
+    public static let visitorName = "portal_csrf"
+    /// The language chosen with the links on every page.
+    public static let languageName = "lang"
+
+    public let name: String
+    public let value: String
+    public let maxAge: Int?
+    public let secure: Bool
+
+    public static func session(_ token: String, secure: Bool) -> Cookie {
+        Cookie(name: sessionName, value: token, maxAge: nil, secure: secure)
+    }
+
+    /// Tells the browser to forget the session cookie (used at logout).
+    public static func clearSession(secure: Bool) -> Cookie {
+        Cookie(name: sessionName, value: "", maxAge: 0, secure: secure)
+    }
+
+    public static func visitor(_ nonce: String, secure: Bool) -> Cookie {
+        Cookie(name: visitorName, value: nonce, maxAge: nil, secure: secure)
+    }
+
+    /// Remembered for a year: a preference, not a credential.
+    public static func language(_ language: Language, secure: Bool) -> Cookie {
+        Cookie(name: languageName, value: language.rawValue, maxAge: 365 * 24 * 3600, secure: secure)
+    }
+
+    public var headerValue: String {
+        var header = "\(name)=\(value); Path=/; HttpOnly; SameSite=Lax"
+        if let maxAge { header += "; Max-Age=\(maxAge)" }
+        if secure { header += "; Secure" }
+        return header
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import HTTPTypes
+import PortalCore
+
+/// The web application: turns one request into one response. Stateless apart from the database,
+/// so the FastCGI worker threads share one instance.
+///
+/// The pipeline, in order: route (404), method (405 with the route's `Allow`), body size (413), the session behind
+/// the cookie and the route's access (a redirect), only then the body (400), CSRF (403), and the controller.
+/// So a request that its access rules out is refused before its body is decoded.
+public final class PortalApplication: Sendable {
+    private let loader: SessionLoader
+    private let csrf: CSRFProtection
+    private let router: Router
+    private let errors: ErrorPages
+    private let log: @Sendable (String) -> Void
+
+    public init(services: PortalServices, renderer: PageRenderer, log: @escaping @Sendable (String) -> Void) {
+        csrf = CSRFProtection(secret: services.secret)
+        let pages = PageResponder(renderer: renderer, csrf: csrf)
+        loader = SessionLoader(sessions: services.sessions)
+        router = Router(home: HomeController(pages: pages),
+                        login: LoginController(pages: pages, login: services.login),
+                        registration: RegistrationController(pages: pages, registration: services.registration),
+                        face: FaceController(pages: pages, face: services.face),
+                        card: CardController(pages: pages),
+                        logout: LogoutController(sessions: services.sessions),
+                        languages: LanguageController())
+        errors = ErrorPages(pages: pages, log: log)
+        self.log = log
+    }
+
+    public func respond(to request: WebRequest) -> WebResponse {
+        let language = LanguageNegotiation.language(for: request)
+        guard let route = Route(path: request.path, query: request.query) else {
+            return errors.respond(.notFound, in: RequestContext(request: request, route: .home, language: language))
+        }
+        var context = RequestContext(request: request, route: route, language: language)
+        let endpoint = route.endpoint
+        guard endpoint.methods.contains(request.method) else {
+            return errors.respond(.methodNotAllowed, in: context, allow: endpoint.allowHeader)
+        }
+        if request.bodyTooLarge { return errors.respond(.tooLarge, in: context) }
+        do {
+            let session = try loader.session(for: request)
+            context = RequestContext(request: request, route: route, language: language, session: session)
+            if let elsewhere = endpoint.access.redirect(for: session?.account) { return .redirect(to: elsewhere) }
+            guard request.method == .post else { return try router.respond(context) }
+            context = RequestContext(request: request, route: route, language: language, session: session,
+                                     form: try FormDecoder.decode(request))
+            guard csrf.allows(context) else { return errors.respond(.csrf, in: context) }
+            return try router.respond(context)
+        } catch is FormDecodingError {
+            return errors.respond(.badRequest, in: context)
+        } catch SecurityError.busy {
+            return errors.respond(.busy, in: context)
+        } catch {
+            log("error: \(request.method) \(request.path): \(error)")
+            return errors.respond(.internalError, in: context)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import PortalCore
+
+/// What one page shows: each page has its own struct, whose stored properties are the values its template names
+/// (`fullName` is `{{full_name}}`; a `UserMessage` is shown as its sentence in the page's language).
+public protocol PageContent: Sendable {
+    var template: Template { get }
+    var title: UserMessage { get }
+    /// The page's form, whose fields, values and problems the renderer lays out; nil for pages without one.
+    var form: FormView? { get }
+}
+
+extension PageContent {
+    public var form: FormView? { nil }
+}
+
+/// What every page around its content shows: the language, the links to switch it (back to `route`), the CSRF
+/// token of its forms and the Log out button.
+public struct PageChrome: Sendable {
+    public var language: Language
+    public var route: Route
+    public var csrfToken: String?
+    public var signedIn: Bool
+
+    public init(language: Language, route: Route, csrfToken: String? = nil, signedIn: Bool = false) {
+        self.language = language
+        self.route = route
+        self.csrfToken = csrfToken
+        self.signedIn = signedIn
+    }
+}
