@@ -24,8 +24,9 @@ packages=(
     curl
     ca-certificates
 )
-# chromium, chromium-driver: the real-browser suite (Tests/Browser), headless, with Debian's own chromedriver
-[ "$for_tests" -eq 1 ] && packages+=(chromium chromium-driver)
+# chromium, chromium-driver: the real-browser suite (Tests/Browser), headless, with Debian's own chromedriver;
+# fonts-wqy-microhei: a Chinese font, so the screenshots of the Chinese pages show characters, not boxes
+[ "$for_tests" -eq 1 ] && packages+=(chromium chromium-driver fonts-wqy-microhei)
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
 

@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
                                      + "which this build has no adapter for; run with PORTAL_ENV=development")
         }
         let services = try PortalServices(
-            database: try environment.openDatabase(),
+            stores: try environment.openDatabase().stores,
             faceVerifier: DevelopmentFaceVerifier(),
             hasher: PasswordHasher(gate: hashingGate()),
             policy: try PasswordPolicy.bundled(),

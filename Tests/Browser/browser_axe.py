@@ -1,19 +1,31 @@
-"""axe-core, as bundled by selenium-axe-python 2.2.0 (axe-core 4.9.1), run on the page the browser shows.
+"""axe-core 4.12, run on the page the browser shows.
 
-Which rules run: the tags below that the bundled axe knows; axe-core 4.9 knows them all, WCAG 2.2 AA
+The axe.min.js is the one axe-playwright-python 0.1.8 ships (axe-core 4.12.1, requirements.txt); only that
+file is used: it is read from the installed package and injected with selenium's execute_script, which
+the page's Content-Security-Policy does not govern. Nothing imports playwright. The version the page then
+reports must start with AXE_VERSION, so another axe.min.js cannot slip in unnoticed.
+
+Which rules run: the tags below that the injected axe knows; axe-core 4.12 knows them all, WCAG 2.2 AA
 (wcag22aa: target-size and the rest) included. The list is intersected with axe.getRules() at run time,
-so an older axe would still run what it can, and the WCAG 2.0 A/AA tags are required.
+and REQUIRED_TAGS must all be known.
 """
 from __future__ import annotations
 
-from selenium_axe_python import Axe
+import functools
+import importlib.resources
+
 from selenium.webdriver.remote.webdriver import WebDriver
+
+from browser_portal import Portal
+
+AXE_PACKAGE = "axe_playwright_python"  # pinned in requirements.txt; keep AXE_VERSION in step with it
+AXE_VERSION = "4.12"
 
 WANTED_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 REQUIRED_TAGS = {"wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"}  # WCAG 2.2 AA is the bar (DESIGN.md)
 
-# Axe.run() of the selenium bindings waits for a promise that never settles when axe rejects (say, an
-# unknown tag) and ends in a bare script timeout; this reports the rejection instead.
+# Waits for axe.run's promise, and reports a rejection (say, an unknown tag) instead of ending in a bare
+# script timeout.
 _RUN = """
 var done = arguments[arguments.length - 1];
 axe.run(document, arguments[0]).then(
@@ -22,13 +34,27 @@ axe.run(document, arguments[0]).then(
 """
 
 
+@functools.cache
+def axe_source() -> str:
+    """The text of the axe.min.js that axe-playwright-python ships."""
+    try:
+        package = importlib.resources.files(AXE_PACKAGE)
+    except ModuleNotFoundError:
+        raise AssertionError(f"{AXE_PACKAGE} is not installed: run `bash scripts/install-deps.sh --tests` "
+                             "(pip install -r Tests/Browser/requirements.txt)") from None
+    return (package / "axe.min.js").read_text(encoding="utf-8")
+
+
 class AxeCheck:
     def __init__(self, driver: WebDriver):
         self.driver = driver
-        self.axe = Axe(driver)
 
     def inject(self) -> None:
-        self.axe.inject()
+        self.driver.execute_script(axe_source())
+        version = self.version()
+        assert isinstance(version, str) and version.startswith(AXE_VERSION + "."), (
+            f"the injected axe.min.js of {AXE_PACKAGE} is axe-core {version!r}, not {AXE_VERSION}.x: "
+            "the installed package does not match Tests/Browser/requirements.txt")
 
     def known_tags(self) -> set[str]:
         return set(self.driver.execute_script(
@@ -48,18 +74,22 @@ class AxeCheck:
         assert "error" not in answer, f"axe-core failed on {self.driver.current_url}: {answer['error']}"
         return tags, answer["results"]
 
-    def version(self) -> str:
-        return self.driver.execute_script("return window.axe && axe.version")
+    def version(self) -> str | None:
+        return self.driver.execute_script("return window.axe ? axe.version : null")
 
 
-def assert_no_violations(driver: WebDriver, page_name: str) -> dict:
-    """Runs axe on the page shown and fails with each violation's rule, elements and fix."""
+def assert_no_violations(portal: Portal, page_name: str, screenshot: str | None = None) -> dict:
+    """Runs axe on the page shown and fails with each violation's rule, elements and fix. With `screenshot`,
+    first saves a full-page screenshot named after it and the visitor's language (browser_screenshots.py)."""
+    if screenshot:
+        portal.screenshot(screenshot)
+    driver = portal.driver
     check = AxeCheck(driver)
     tags, results = check.run()
     violations = results["violations"]
     assert not violations, (
         f"axe-core {check.version()} ({', '.join(tags)}) found {len(violations)} violation(s) on "
-        f"{page_name} ({driver.current_url}):\n" + describe(violations)
+        f"{page_name} [{portal.language}] ({driver.current_url}):\n" + describe(violations)
     )
     # resultTypes limits the detail kept for passes, not the verdicts: an empty list would mean no rule ran.
     assert results["passes"], f"axe-core ran no rule on {page_name} ({tags})"

@@ -1,12 +1,18 @@
-"""The guide's steps, done in the browser the way a person does them (links and buttons by their words)."""
+"""The guide's steps, done in the browser the way a person does them (links and buttons by their English
+words), and the same states reached without depending on the language (for the tests that run in each
+language: pages opened by address, forms sent with their submit button, the camera's buttons by the words
+the page itself gives face.js), with the one check that does depend on it (assert_in_language)."""
 from __future__ import annotations
+
+import json
 
 from pathlib import Path
 
 from e2e_data import PASSWORD, Person, png
+from e2e_stack import REPO
 from selenium.webdriver.common.by import By
 
-from browser_portal import Portal
+from browser_portal import HTML_LANG, Portal
 
 HOME_HEADING = "e-Social Security Card"
 PERMIT_PORTAL = "Login portal for foreigners holding Work Permit"
@@ -24,18 +30,79 @@ def open_registration(p: Portal) -> None:
     p.wait_for_path("/register")
 
 
-def register(p: Portal, person: Person, password: str = PASSWORD) -> None:
-    """Registers through the guide's links and arrives at the facial recognition page."""
-    open_registration(p)
+def fill_registration(p: Portal, person: Person, password: str = PASSWORD) -> None:
     p.fill({
         "full_name": person.full_name,
         "permit_number": person.permit_number,
         "password": password,
         "password_confirm": password,
     })
+
+
+def register(p: Portal, person: Person, password: str = PASSWORD) -> None:
+    """Registers through the guide's links and arrives at the facial recognition page (English)."""
+    open_registration(p)
+    fill_registration(p, person, password)
     p.press(REGISTRATION_BUTTON)
     assert p.path == "/register/face", f"registration did not lead to facial recognition: {p.path}\n{p.text()[:600]}"
     assert p.h1() == "Facial recognition"
+
+
+def sign_up(p: Portal, person: Person, password: str = PASSWORD) -> None:
+    """Registers in any language: /register opened by address, the form sent with its submit button;
+    arrives at the facial recognition page (whose heading the caller checks, with assert_in_language)."""
+    p.open("/register")
+    fill_registration(p, person, password)
+    p.submit()
+    assert p.path == "/register/face", f"registration did not lead to facial recognition: {p.path}\n{p.text()[:600]}"
+
+
+def camera_button(p: Portal, which: str):
+    """A button face.js made (which: start, take, retake), by the words the page gave it in
+    data-text-<which>, so in the page's own language."""
+    words = p.driver.find_element(By.CSS_SELECTOR, "[data-camera]").get_attribute(f"data-text-{which}")
+    assert words, f"the camera UI has no data-text-{which}"
+    return p.button(words)
+
+
+def assert_in_language(p: Portal, english_heading: str, english_title_prefix: str | None = None) -> None:
+    """The page is in the language the visitor asked for (Portal.language), with one h1: <html lang> as HTML_LANG
+    says (zh: zh-Hans), and the heading (and title prefix) in that language, as its catalogue has the sentence the
+    English one is (templates/messages/<language>.json, looked up by the key of the English sentence)."""
+    h1s = p.driver.find_elements(By.TAG_NAME, "h1")
+    assert len(h1s) == 1, f"{p.path} has {len(h1s)} h1 elements"
+    heading = h1s[0].text
+    expected = HTML_LANG[p.language]
+    assert p.html_lang() == expected, (
+        f"lang={p.language} asked for, but {p.path} is <html lang={p.html_lang()!r}>, not {expected!r} (h1 {heading!r})")
+    headings = translations(english_heading, p.language)
+    assert heading in headings, f"h1 on {p.path}: {heading!r}, expected one of {sorted(headings)}"
+    if english_title_prefix is not None:
+        prefixes = translations(english_title_prefix, p.language)
+        assert any(p.title.startswith(prefix) for prefix in prefixes), f"title on {p.path}: {p.title!r}"
+
+
+def catalogue(language: str) -> dict[str, str]:
+    """The message catalogue of `language`, flattened to dotted keys."""
+    tree = json.loads((REPO / "templates" / "messages" / f"{language}.json").read_text(encoding="utf-8"))
+    flat: dict[str, str] = {}
+
+    def walk(node: dict, prefix: str) -> None:
+        for key, value in node.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.")
+            else:
+                flat[prefix + key] = value
+    walk(tree, "")
+    return flat
+
+
+def translations(english: str, language: str) -> set[str]:
+    """What `english` reads as in `language`: the sentences of every key whose English sentence it is."""
+    keys = [key for key, sentence in catalogue("en").items() if sentence == english]
+    assert keys, f"{english!r} is not a sentence of the English catalogue"
+    target = catalogue(language)
+    return {target[key] for key in keys}
 
 
 def photo_file(p: Portal) -> Path:
@@ -66,14 +133,21 @@ def card_details(p: Portal) -> dict[str, str]:
 
 
 def assert_card_shows(p: Portal, person: Person) -> None:
+    """The e-card in English: its heading and labels, and assert_card_details."""
     assert p.h1() == "e-Social Security Card"
     details = card_details(p)
     assert details.get("Name") == person.full_name, details
     # Shown masked to the eye; a screen reader hears "ending in" and the last four digits instead.
     assert details.get("Work permit number") == f"{person.masked_permit}\nending in {person.permit_number[-4:]}", details
+    assert details.get("Date collected"), details
+    assert_card_details(p, person)
+
+
+def assert_card_details(p: Portal, person: Person) -> None:
+    """What the e-card shows in any language: the name, the permit number masked, never in full."""
+    assert person.full_name in card_details(p).values(), card_details(p)
     masked = p.driver.find_element(By.CSS_SELECTOR, ".card__details .masked [aria-hidden=true]")
     assert masked.text == person.masked_permit
-    assert details.get("Date collected"), details
     assert person.permit_number not in p.driver.page_source, "the full permit number is on the e-card page"
 
 

@@ -18,6 +18,8 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+from browser_screenshots import save_full_page
+
 _NAVIGATING = re.compile(r"context with specified id|context was destroyed|frame (was )?detached|target frame|"
                          r"no such execution context|node with given id", re.IGNORECASE)
 WAIT = 15.0  # seconds any one condition may take (a page, the fake camera starting); generous for a busy CI
@@ -64,6 +66,10 @@ def start_chromium(folder: Path) -> WebDriver:
     return driver
 
 
+LANGUAGE_COOKIE = "lang"  # the app chooses the language from it (en, zh), else from Accept-Language
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # the <html lang> each language's pages carry
+
+
 class Portal:
     """The browser on one stack (base_url), as one visitor."""
 
@@ -71,6 +77,20 @@ class Portal:
         self.driver = driver
         self.base_url = base_url
         self.data = data
+        # The language this visitor asks for; chromium's own Accept-Language is en-US (--lang).
+        self.language = "en"
+
+    def use_language(self, language: str) -> None:
+        """Asks for `language` from now on, by the `lang` cookie. A cookie can only be set for the origin of
+        the page shown, so this opens the home page first."""
+        assert language in HTML_LANG, language
+        self.open("/")
+        self.driver.add_cookie({"name": LANGUAGE_COOKIE, "value": language, "path": "/"})
+        self.language = language
+
+    def screenshot(self, page: str) -> Path:
+        """A full-page screenshot named <language>-<page>.png (browser_screenshots.py)."""
+        return save_full_page(self.driver, f"{self.language}-{page}")
 
     # ---- reading the page ----
     @property
@@ -83,6 +103,9 @@ class Portal:
 
     def h1(self) -> str:
         return self.driver.find_element(By.TAG_NAME, "h1").text
+
+    def html_lang(self) -> str | None:
+        return self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
 
     def text(self) -> str:
         return self.driver.find_element(By.TAG_NAME, "body").text
@@ -114,6 +137,11 @@ class Portal:
     def press(self, button_text: str) -> None:
         """Clicks a button that submits a form, and waits for the page the server answers with."""
         self._click_to_new_page(self.button(button_text))
+
+    def submit(self) -> None:
+        """Clicks the submit button of the form in <main>, whatever its words (the header's Log out form is
+        outside <main>), and waits for the page the server answers with."""
+        self._click_to_new_page(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
     def fill(self, fields: dict[str, str]) -> None:
         for name, value in fields.items():

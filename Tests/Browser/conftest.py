@@ -5,6 +5,7 @@ installed (scripts/install-deps.sh). The stack is the end-to-end suite's own cod
 e2e_data.Registry), imported from Tests/EndToEnd, on a free port with a temporary data folder.
 A failing run keeps that folder and names it at the end: portal.log, nginx/logs/, chromedriver.log and,
 per failed test, a screenshot, the page's HTML and the browser console under browser-failures/.
+The `language` fixture runs a test in English and in Simplified Chinese (the accessibility tests use it).
 """
 from __future__ import annotations
 
@@ -61,6 +62,17 @@ def portal(driver, stack, request) -> Portal:
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         _save_failure(page, request.node.nodeid)
+
+
+LANGUAGES = ["en", "zh"]  # English, Simplified Chinese (<html lang="zh-Hans">)
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request, portal) -> str:
+    """Runs the test once per language: the visitor asks for it by the `lang` cookie, set before the test
+    visits anything (Portal.use_language). Tests without this fixture browse in chromium's en-US."""
+    portal.use_language(request.param)
+    return request.param
 
 
 @pytest.fixture

@@ -18,25 +18,16 @@ public struct Account: Sendable, Equatable {
     public var fullName: String
     public var passwordHash: String
     public var state: State
-    public var failedLogins: Int
-    public var lockedUntil: Date?
-    public var failedFaceAttempts: Int
-    public var faceLockedUntil: Date?
     public var createdAt: Date
     public var collectedAt: Date?
 
     public init(id: Int64 = 0, permitNumber: String, fullName: String, passwordHash: String, state: State,
-                failedLogins: Int = 0, lockedUntil: Date? = nil, failedFaceAttempts: Int = 0,
-                faceLockedUntil: Date? = nil, createdAt: Date, collectedAt: Date? = nil) {
+                createdAt: Date, collectedAt: Date? = nil) {
         self.id = id
         self.permitNumber = permitNumber
         self.fullName = fullName
         self.passwordHash = passwordHash
         self.state = state
-        self.failedLogins = failedLogins
-        self.lockedUntil = lockedUntil
-        self.failedFaceAttempts = failedFaceAttempts
-        self.faceLockedUntil = faceLockedUntil
         self.createdAt = createdAt
         self.collectedAt = collectedAt
     }

@@ -11,14 +11,6 @@ public protocol AccountStore: Sendable {
     /// Throws `AccountStoreError.duplicatePermit` when the permit has an account past that step.
     func create(_ account: Account, session: NewSession, event: AuditEvent) throws -> Account
 
-    /// Counts one more consecutive failure of `kind` and locks the step when `limit` is reached. Returns the lock
-    /// in force afterwards: one still running (the count is then left alone), the one just set, or nil.
-    func recordFailure(_ kind: AttemptKind, accountID: Int64, limit: AttemptLimit, event: AuditEvent) throws -> Date?
-
-    /// Starts the count of `kind` afresh (the secret was right), appending `event`.
-    /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.
-    func resetFailures(_ kind: AttemptKind, accountID: Int64, event: AuditEvent) throws
-
     /// Resets the failure count and stores a new session (a new id) bound to the account.
     /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force, and
     /// `.noSuchAccount` when the account was replaced by a new registration meanwhile.

@@ -19,6 +19,7 @@ public struct LoginService: Sendable {
 
     private let registry: any PermitRegistry
     private let accounts: any AccountStore
+    private let attempts: any AttemptStore
     private let audit: any AuditLog
     private let sessions: SessionService
     private let hasher: PasswordHasher
@@ -27,10 +28,12 @@ public struct LoginService: Sendable {
     /// A hash to verify against when no real one may be used, so every refusal takes as long as a wrong password.
     private let decoyHash: String
 
-    public init(registry: any PermitRegistry, accounts: any AccountStore, audit: any AuditLog, sessions: SessionService,
+    public init(registry: any PermitRegistry, accounts: any AccountStore, attempts: any AttemptStore, audit: any AuditLog,
+                sessions: SessionService,
                 hasher: PasswordHasher, clock: any PortalClock, limit: AttemptLimit = AttemptLimit()) throws {
         self.registry = registry
         self.accounts = accounts
+        self.attempts = attempts
         self.audit = audit
         self.sessions = sessions
         self.hasher = hasher
@@ -52,21 +55,21 @@ public struct LoginService: Sendable {
             try audit.append(event(.loginFailed, nil, "no such account"))
             throw LoginError.incorrect
         }
-        if limit.isLocked(until: account.lockedUntil, at: now), let until = account.lockedUntil {
+        if let until = try attempts.attempts(.login, accountID: account.id).lock(at: now) {
             _ = try hasher.verify(password, against: decoyHash)
-            let lock = try accounts.recordFailure(.login, accountID: account.id, limit: limit,
+            let lock = try attempts.recordFailure(.login, accountID: account.id, limit: limit,
                                                   event: event(.loginFailed, account, "locked"))
             throw LoginError.locked(until: lock ?? until)
         }
         guard try hasher.verify(password, against: account.passwordHash) else {
-            let lock = try accounts.recordFailure(.login, accountID: account.id, limit: limit,
+            let lock = try attempts.recordFailure(.login, accountID: account.id, limit: limit,
                                                   event: event(.loginFailed, account, "wrong password"))
             throw lock.map { LoginError.locked(until: $0) } ?? LoginError.incorrect
         }
         if account.state == .pendingRealName {
             // The password was right, so the failure count starts again; the login itself is still refused.
             do {
-                try accounts.resetFailures(.login, accountID: account.id,
+                try attempts.resetFailures(.login, accountID: account.id,
                                            event: event(.loginFailed, account, "real-name verification required"))
             } catch AccountStoreError.locked(let until) {
                 throw LoginError.locked(until: until)

@@ -15,31 +15,35 @@ extension AppDatabase: AccountStore {
             return try write { db in
                 var record = AccountRecord(account)
                 var event = event
-                if let unfinished = try Self.removeUnfinishedAccount(permitNumber: account.permitNumber, in: db) {
+                var faceAttempts = Attempts()
+                if let unfinished = try AccountRecord
+                    .filter(Column("permit_number") == account.permitNumber
+                            && Column("state") == Account.State.pendingFace.rawValue)
+                    .fetchOne(db)?.account {
                     // Registering again must not buy fresh face attempts: the count and lock carry over.
-                    record.failedFaceAttempts = unfinished.failedFaceAttempts
-                    record.faceLockedUntil = unfinished.faceLockedUntil
+                    faceAttempts = try Self.attempts(.face, accountID: unfinished.id, in: db)
+                    // Its sessions go with it (ON DELETE CASCADE), so whoever started that registration is signed out.
+                    try AccountRecord.deleteOne(db, key: unfinished.id)
                     event = event.with(detail: "replaced account \(unfinished.id), which had not finished facial recognition")
                 }
                 try record.insert(db)
                 record.id = db.lastInsertedRowID
-                guard let created = record.account else { throw DatabaseError(message: "account row without id") }
+                guard let created = record.account else { throw StoreError.unavailable("account row without id") }
+                try Self.carryOver(faceAttempts, .face, to: created.id, in: db)
                 try Self.insert(session, accountID: created.id, in: db)
                 try AuditEventRecord(event.about(accountID: created.id)).insert(db)
                 return created
             }
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+        } catch StoreError.conflict {
             throw AccountStoreError.duplicatePermit
         }
     }
 
     public func recordLogin(accountID: Int64, session: NewSession, event: AuditEvent) throws {
         try write { db in
-            try Self.refuseIfLocked(.login, accountID: accountID, at: event.occurredAt, in: db)
-            try db.execute(sql: "UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?",
-                           arguments: [accountID])
             // Replaced by a new registration since it was read: there is nothing to sign in to.
-            guard db.changesCount == 1 else { throw AccountStoreError.noSuchAccount }
+            guard try Self.accountExists(accountID, in: db) else { throw AccountStoreError.noSuchAccount }
+            try Self.clearFailures(.login, accountID: accountID, at: event.occurredAt, in: db)
             try Self.insert(session, accountID: accountID, in: db)
             try AuditEventRecord(event).insert(db)
         }
@@ -48,25 +52,15 @@ extension AppDatabase: AccountStore {
     public func recordFaceVerified(accountID: Int64, newState: Account.State, collectedAt: Date?,
                                    event: AuditEvent) throws {
         try write { db in
-            try Self.refuseIfLocked(.face, accountID: accountID, at: event.occurredAt, in: db)
+            try Self.clearFailures(.face, accountID: accountID, at: event.occurredAt, in: db)
             try db.execute(sql: """
-                UPDATE accounts SET state = ?, collected_at = ?, failed_face_attempts = 0, face_locked_until = NULL
+                UPDATE accounts SET state = ?, collected_at = ?
                 WHERE id = ? AND state = ?
                 """, arguments: [newState.rawValue, collectedAt, accountID, Account.State.pendingFace.rawValue])
             // A parallel submission got there first, or the account was replaced: nothing more to record.
             guard db.changesCount == 1 else { return }
             try AuditEventRecord(event).insert(db)
         }
-    }
-
-    /// Deletes the permit's account if it is still waiting for facial recognition; its sessions go with it
-    /// (ON DELETE CASCADE), so whoever started that registration is signed out.
-    private static func removeUnfinishedAccount(permitNumber: String, in db: Database) throws -> Account? {
-        let unfinished = try AccountRecord
-            .filter(Column("permit_number") == permitNumber && Column("state") == Account.State.pendingFace.rawValue)
-            .fetchOne(db)?.account
-        if let unfinished { try AccountRecord.deleteOne(db, key: unfinished.id) }
-        return unfinished
     }
 
     /// Session fixation defence: signing in always issues a new id, bound to the account.

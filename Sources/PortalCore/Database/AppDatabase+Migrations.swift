@@ -72,6 +72,29 @@ extension AppDatabase {
                     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
                 """)
         }
+        migrator.registerMigration("2026-12-03 attempts") { db in
+            // One table for every step whose failures are counted, so a new kind is a new value, not new columns,
+            // and counting is one atomic statement (AppDatabase+Attempts). The counts and locks in force move over.
+            try db.execute(sql: """
+                CREATE TABLE attempts (
+                    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+                    locked_until DATETIME,
+                    PRIMARY KEY (account_id, kind)
+                ) WITHOUT ROWID;
+                INSERT INTO attempts (account_id, kind, failures, locked_until)
+                    SELECT id, 'login', failed_logins, locked_until FROM accounts
+                    WHERE failed_logins > 0 OR locked_until IS NOT NULL;
+                INSERT INTO attempts (account_id, kind, failures, locked_until)
+                    SELECT id, 'face', failed_face_attempts, face_locked_until FROM accounts
+                    WHERE failed_face_attempts > 0 OR face_locked_until IS NOT NULL;
+                ALTER TABLE accounts DROP COLUMN failed_logins;
+                ALTER TABLE accounts DROP COLUMN locked_until;
+                ALTER TABLE accounts DROP COLUMN failed_face_attempts;
+                ALTER TABLE accounts DROP COLUMN face_locked_until;
+                """)
+        }
         return migrator
     }
 }

@@ -8,7 +8,7 @@ public final class AppDatabase: Sendable {
 
     init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
-        try Self.migrator.migrate(writer)
+        do { try Self.migrator.migrate(writer) } catch let error as DatabaseError { throw StoreError(error) }
     }
 
     /// Opens (creating and migrating when needed) the database file at `path`.
@@ -19,7 +19,11 @@ public final class AppDatabase: Sendable {
             // Survives a crash of the process without losing committed steps; cheaper than FULL under WAL.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+        let pool: DatabasePool
+        do { pool = try DatabasePool(path: path, configuration: configuration) } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+        return try AppDatabase(pool)
     }
 
     /// A fresh private database, for tests.
@@ -27,17 +31,32 @@ public final class AppDatabase: Sendable {
         try AppDatabase(DatabaseQueue())
     }
 
+    /// Every store this database implements, for the composition root.
+    public var stores: PortalStores {
+        PortalStores(accounts: self, attempts: self, sessions: self, registry: self, audit: self)
+    }
+
     /// Runs one step as one transaction; everything it writes lands together or not at all.
+    /// GRDB's errors become `StoreError`s here: they never leave this folder.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try writer.write(updates)
+        do { return try writer.write(updates) } catch let error as DatabaseError { throw StoreError(error) }
     }
 
     func read<T>(_ value: (Database) throws -> T) throws -> T {
-        try writer.read(value)
+        do { return try writer.read(value) } catch let error as DatabaseError { throw StoreError(error) }
     }
 
     /// The names of the migrations applied so far, oldest first.
     public func appliedMigrations() throws -> [String] {
         try read { db in try Self.migrator.appliedMigrations(db) }
+    }
+}
+
+extension StoreError {
+    init(_ error: DatabaseError) {
+        switch error.extendedResultCode {
+        case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: self = .conflict(error.description)
+        default: self = .unavailable(error.description)
+        }
     }
 }

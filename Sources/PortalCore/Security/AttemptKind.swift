@@ -1,5 +1,5 @@
-/// The steps whose consecutive failures are counted and locked separately.
-public enum AttemptKind: Sendable {
+/// The steps whose consecutive failures are counted and locked separately (the `kind` column of `attempts`).
+public enum AttemptKind: String, Sendable, CaseIterable {
     case login
     case face
 

@@ -1,20 +1,10 @@
 import Foundation
 
-/// "N failures in a row lock the step for a while": the rule for logins and facial recognition.
+/// "N failures in a row lock the step for a while": the rule for logins and facial recognition. The store
+/// applies it in one statement (AttemptStore); `Attempts.lock(at:)` says whether a recorded lock still holds.
 public struct AttemptLimit: Sendable {
     public var maximumFailures = 5
     public var lockDuration: TimeInterval = 15 * 60
 
     public init() {}
-
-    /// The lock to record after `failuresSoFar` consecutive failures (including this one), if any.
-    public func lock(afterFailures failuresSoFar: Int, at now: Date) -> Date? {
-        failuresSoFar >= maximumFailures ? now.addingTimeInterval(lockDuration) : nil
-    }
-
-    /// Whether a lock recorded as `lockedUntil` still holds at `now`.
-    public func isLocked(until lockedUntil: Date?, at now: Date) -> Bool {
-        guard let lockedUntil else { return false }
-        return now < lockedUntil
-    }
 }

@@ -6,14 +6,16 @@ public struct FaceVerificationService: Sendable {
     private let verifier: any FaceVerifier
     private let registry: any PermitRegistry
     private let accounts: any AccountStore
+    private let attempts: any AttemptStore
     private let clock: any PortalClock
     private let limit: AttemptLimit
 
     public init(verifier: any FaceVerifier, registry: any PermitRegistry, accounts: any AccountStore,
-                clock: any PortalClock, limit: AttemptLimit = AttemptLimit()) {
+                attempts: any AttemptStore, clock: any PortalClock, limit: AttemptLimit = AttemptLimit()) {
         self.verifier = verifier
         self.registry = registry
         self.accounts = accounts
+        self.attempts = attempts
         self.clock = clock
         self.limit = limit
     }
@@ -27,8 +29,8 @@ public struct FaceVerificationService: Sendable {
         func event(_ kind: AuditEvent.Kind, _ detail: String? = nil) -> AuditEvent {
             AuditEvent(kind, at: now, accountID: account.id, remoteAddress: remoteAddress, detail: detail)
         }
-        if limit.isLocked(until: account.faceLockedUntil, at: now), let until = account.faceLockedUntil {
-            let lock = try accounts.recordFailure(.face, accountID: account.id, limit: limit, event: event(.faceFailed, "locked"))
+        if let until = try attempts.attempts(.face, accountID: account.id).lock(at: now) {
+            let lock = try attempts.recordFailure(.face, accountID: account.id, limit: limit, event: event(.faceFailed, "locked"))
             throw FaceVerificationError.locked(until: lock ?? until)
         }
         // The permit may have been canceled or run out since registration: nothing is collected on it then.
@@ -43,7 +45,7 @@ public struct FaceVerificationService: Sendable {
         } catch .missingPhoto {
             throw FaceVerificationError.missingPhoto  // nothing was tried, so nothing counts
         } catch {
-            let lock = try accounts.recordFailure(.face, accountID: account.id, limit: limit, event: event(.faceFailed, "\(error)"))
+            let lock = try attempts.recordFailure(.face, accountID: account.id, limit: limit, event: event(.faceFailed, "\(error)"))
             throw lock.map { FaceVerificationError.locked(until: $0) } ?? error
         }
         let holdsCard = try registry.socialSecurityCard(permitNumber: account.permitNumber) != nil

@@ -1,6 +1,7 @@
 import PortalCore
 
-/// The domain services the web layer calls, wired once at start-up.
+/// The domain services the web layer calls, wired once at start-up from store protocols (never a concrete
+/// database) and the chosen outside-service adapters.
 public struct PortalServices: Sendable {
     public let sessions: SessionService
     public let login: LoginService
@@ -9,15 +10,15 @@ public struct PortalServices: Sendable {
     /// The key of the anonymous forms' CSRF tokens (and, later, of the MACs short codes are stored as).
     public let secret: ServerSecret
 
-    /// Wires every service to `database` and the chosen outside-service adapters.
-    public init(database: AppDatabase, faceVerifier: any FaceVerifier, hasher: PasswordHasher,
+    public init(stores: PortalStores, faceVerifier: any FaceVerifier, hasher: PasswordHasher,
                 policy: PasswordPolicy, clock: any PortalClock, secret: ServerSecret) throws {
         self.secret = secret
-        sessions = SessionService(store: database, clock: clock)
-        login = try LoginService(registry: database, accounts: database, audit: database, sessions: sessions,
-                                 hasher: hasher, clock: clock)
-        registration = RegistrationService(registry: database, accounts: database, sessions: sessions, hasher: hasher,
-                                           policy: policy, clock: clock)
-        face = FaceVerificationService(verifier: faceVerifier, registry: database, accounts: database, clock: clock)
+        sessions = SessionService(store: stores.sessions, clock: clock)
+        login = try LoginService(registry: stores.registry, accounts: stores.accounts, attempts: stores.attempts,
+                                 audit: stores.audit, sessions: sessions, hasher: hasher, clock: clock)
+        registration = RegistrationService(registry: stores.registry, accounts: stores.accounts, sessions: sessions,
+                                           hasher: hasher, policy: policy, clock: clock)
+        face = FaceVerificationService(verifier: faceVerifier, registry: stores.registry, accounts: stores.accounts,
+                                       attempts: stores.attempts, clock: clock)
     }
 }

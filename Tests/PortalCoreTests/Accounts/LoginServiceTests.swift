@@ -75,7 +75,7 @@ import Testing
         #expect(throws: LoginError.realNameRequired) { try logIn(login, .permitNumber(Fixtures.john)) }
         // Then no session was started for him, and the right password reset his failure count
         #expect(try domain.database.events(kind: .loginSucceeded).isEmpty)
-        #expect(try domain.database.account(id: john.id)?.failedLogins == 0)
+        #expect(try domain.database.attempts(.login, accountID: john.id).failures == 0)
     }
 
     @Test func aLoginWithAnUnknownNumberIsAudited() throws {
@@ -123,8 +123,8 @@ import Testing
         #expect(throws: LoginError.incorrect) { try logIn(login, password: wrongPassword) }
         // and the correct password signs in and clears the failures
         let (account, _) = try logIn(login)
-        #expect(try domain.database.account(id: account.id)?.failedLogins == 0)
-        #expect(try domain.database.account(id: account.id)?.lockedUntil == nil)
+        #expect(try domain.database.attempts(.login, accountID: account.id).failures == 0)
+        #expect(try domain.database.attempts(.login, accountID: account.id).lockedUntil == nil)
     }
 
     @Test func successResetsTheFailureCount() throws {
@@ -133,14 +133,14 @@ import Testing
         let account = try domain.registerAndVerifyFace()
         let login = try domain.login()
         for _ in 1...4 { _ = try? logIn(login, password: wrongPassword) }
-        #expect(try domain.database.account(id: account.id)?.failedLogins == 4)
+        #expect(try domain.database.attempts(.login, accountID: account.id).failures == 4)
         // When the correct password is given
         try logIn(login)
         // Then four more wrong passwords do not lock the account
         for _ in 1...4 {
             #expect(throws: LoginError.incorrect) { try logIn(login, password: wrongPassword) }
         }
-        #expect(try domain.database.account(id: account.id)?.failedLogins == 4)
+        #expect(try domain.database.attempts(.login, accountID: account.id).failures == 4)
     }
 
     @Test func lockoutMessageGivesTheTimeInChinaStandardTime() {
@@ -179,6 +179,6 @@ import Testing
             #expect(throws: SecurityError.busy) { try logIn(login, .permitNumber("WP2026999999")) }
         }
         // and nothing counts against the account
-        #expect(try domain.database.account(id: account.id)?.failedLogins == 0)
+        #expect(try domain.database.attempts(.login, accountID: account.id).failures == 0)
     }
 }

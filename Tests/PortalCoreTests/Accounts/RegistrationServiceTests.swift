@@ -113,7 +113,7 @@ import Testing
         // When the same permit is registered again
         let (account, _) = try domain.registration.register(form(password: "Other2026!y"), remoteAddress: nil)
         // Then the new account is still locked until the same time
-        #expect(try domain.database.account(id: account.id)?.faceLockedUntil == Fixtures.now.addingTimeInterval(900))
+        #expect(try domain.database.attempts(.face, accountID: account.id).lockedUntil == Fixtures.now.addingTimeInterval(900))
     }
 
     @Test func passwordConfirmationMustMatch() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import PortalCore
 
@@ -9,10 +10,10 @@ import Testing
         // When it is opened
         // Then every named migration has run, oldest first, and created its tables
         #expect(try database.appliedMigrations() == [
-            "2026-11-27 registries", "2026-11-27 accounts and sessions", "2026-11-27 audit log",
+            "2026-11-27 registries", "2026-11-27 accounts and sessions", "2026-11-27 audit log", "2026-12-03 attempts",
         ])
-        #expect(try database.tableNames() == ["accounts", "audit_events", "bank_cards", "permits", "sessions", "sims",
-                                              "ss_cards"])
+        #expect(try database.tableNames() == ["accounts", "attempts", "audit_events", "bank_cards", "permits", "sessions",
+                                              "sims", "ss_cards"])
         #expect(try database.rowCount("accounts") == 0)
     }
 
@@ -22,7 +23,7 @@ import Testing
         // When the migrator runs again on it
         try AppDatabase.migrator.migrate(database.writer)
         // Then nothing more is applied
-        #expect(try database.appliedMigrations().count == 3)
+        #expect(try database.appliedMigrations().count == 4)
     }
 
     @Test func onDiskDatabaseIsCreatedAndReopened() throws {
@@ -36,7 +37,7 @@ import Testing
         let reopened = try AppDatabase.onDisk(path: path)
         // Then the data is still there and migrations are not repeated
         #expect(try reopened.permit(number: Fixtures.anna)?.fullName == "ANNA SCHMIDT")
-        #expect(try reopened.appliedMigrations().count == 3)
+        #expect(try reopened.appliedMigrations().count == 4)
     }
 
     @Test func schemaRefusesRowsBreakingItsConstraints() throws {
@@ -69,24 +70,27 @@ import Testing
         #expect(try database.rowCount("accounts") == 1)
     }
 
-    @Test func cancellingAPermitKeepsItsReason() throws {
-        // Given the permit registry
-        let database = try AppDatabase.inMemory()
-        try RegistryImporter(store: database).importFile(Fixtures.permitsCSV, as: .permits)
-        // When an operator cancels Anna's permit
-        try database.cancelPermit(number: Fixtures.anna, reason: "Left the employer")
-        // Then it is canceled with the reason, and the rest of it is unchanged
-        let permit = try #require(try database.permit(number: Fixtures.anna))
-        #expect(permit.status == .canceled)
-        #expect(permit.cancellationReason == "Left the employer")
-        #expect(permit.standing(on: Fixtures.today) == .canceled)
-        #expect(permit.employer == "Hainan Institute")
-    }
-
-    @Test func cancellingAnUnknownPermitNamesIt() throws {
-        let database = try AppDatabase.inMemory()
-        #expect(throws: RegistryError.unknownPermit("WP2026999999")) {
-            try database.cancelPermit(number: "WP2026999999", reason: "x")
+    @Test func theAttemptsMigrationMovesCountsAndLocksInForce() throws {
+        // Given a database of the previous version with a counted login and a face lock
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "2026-11-27 audit log")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO accounts (id, permit_number, full_name, password_hash, state, failed_logins,
+                                      face_locked_until, created_at)
+                VALUES (1, 'WP2026000001', 'ANNA SCHMIDT', 'x', 'pending_face', 3, '2026-06-01 02:15:00.000',
+                        '2026-06-01 02:00:00.000'),
+                       (2, 'WP2026000002', 'JOHN SMITH', 'x', 'active', 0, NULL, '2026-06-01 02:00:00.000')
+                """)
         }
+        // When it is opened by this version
+        let database = try AppDatabase(queue)
+        // Then the counts live in attempts, the old columns are gone, and an account without any has no row
+        #expect(try database.attempts(.login, accountID: 1) == Attempts(failures: 3))
+        #expect(try database.attempts(.face, accountID: 1)
+            == Attempts(failures: 0, lockedUntil: Fixtures.now.addingTimeInterval(15 * 60)))
+        #expect(try database.rowCount("attempts") == 2)
+        #expect(throws: (any Error).self) { try database.executeRaw("UPDATE accounts SET failed_logins = 1") }
+        #expect(try database.account(id: 2)?.state == .active)
     }
 }

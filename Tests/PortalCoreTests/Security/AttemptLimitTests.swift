@@ -2,22 +2,19 @@ import Testing
 @testable import PortalCore
 
 @Suite struct AttemptLimitTests {
-    let limit = AttemptLimit()
-
-    @Test func fifthConsecutiveFailureLocksForFifteenMinutes() {
-        // Given four and five consecutive failures
-        // When the lock is decided
-        // Then only the fifth sets one, 15 minutes from now
-        #expect(limit.lock(afterFailures: 4, at: Fixtures.now) == nil)
-        #expect(limit.lock(afterFailures: 5, at: Fixtures.now) == Fixtures.now.addingTimeInterval(15 * 60))
+    @Test func fiveFailuresLockForFifteenMinutes() {
+        let limit = AttemptLimit()
+        #expect(limit.maximumFailures == 5)
+        #expect(limit.lockDuration == 15 * 60)
     }
 
-    @Test func lockHoldsUntilItsEnd() {
+    @Test func aLockHoldsUntilItsEnd() {
         // Given a lock until 10:15
         let until = Fixtures.now.addingTimeInterval(15 * 60)
+        let attempts = Attempts(failures: 0, lockedUntil: until)
         // Then it holds just before 10:15 and not from 10:15 on; no lock never holds
-        #expect(limit.isLocked(until: until, at: until.addingTimeInterval(-1)))
-        #expect(!limit.isLocked(until: until, at: until))
-        #expect(!limit.isLocked(until: nil, at: Fixtures.now))
+        #expect(attempts.lock(at: until.addingTimeInterval(-1)) == until)
+        #expect(attempts.lock(at: until) == nil)
+        #expect(Attempts(failures: 3).lock(at: Fixtures.now) == nil)
     }
 }

@@ -26,12 +26,13 @@ struct TestDomain {
     }
 
     func login() throws -> LoginService {
-        try LoginService(registry: database, accounts: database, audit: database, sessions: sessions, hasher: hasher,
-                         clock: clock)
+        try LoginService(registry: database, accounts: database, attempts: database, audit: database, sessions: sessions,
+                         hasher: hasher, clock: clock)
     }
 
     func faceVerification(_ verifier: any FaceVerifier = DevelopmentFaceVerifier()) -> FaceVerificationService {
-        FaceVerificationService(verifier: verifier, registry: database, accounts: database, clock: clock)
+        FaceVerificationService(verifier: verifier, registry: database, accounts: database, attempts: database,
+                                clock: clock)
     }
 
     /// Signs up the holder of `permit` with the fixture password; the account then waits for facial recognition.

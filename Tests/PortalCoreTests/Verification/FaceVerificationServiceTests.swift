@@ -70,7 +70,7 @@ private struct RefusingVerifier: FaceVerifier {
         // When the lock has run out, a good photo passes
         domain.clock.advance(by: 1)
         #expect(try service.verify(accountID: account.id, photo: goodPhoto, remoteAddress: nil) == .active)
-        #expect(try domain.database.account(id: account.id)?.failedFaceAttempts == 0)
+        #expect(try domain.database.attempts(.face, accountID: account.id).failures == 0)
     }
 
     @Test func missingPhotoDoesNotCountAsAnAttempt() throws {
@@ -86,9 +86,7 @@ private struct RefusingVerifier: FaceVerifier {
             }
         }
         // Then the count is unchanged and nothing is locked
-        let stored = try #require(try domain.database.account(id: account.id))
-        #expect(stored.failedFaceAttempts == 4)
-        #expect(stored.faceLockedUntil == nil)
+        #expect(try domain.database.attempts(.face, accountID: account.id) == Attempts(failures: 4))
         // and a good photo still passes
         #expect(try service.verify(accountID: account.id, photo: goodPhoto, remoteAddress: nil) == .active)
     }
@@ -103,7 +101,7 @@ private struct RefusingVerifier: FaceVerifier {
         #expect(throws: FaceVerificationError.noMatch) {
             try service.verify(accountID: account.id, photo: goodPhoto, remoteAddress: nil)
         }
-        #expect(try domain.database.account(id: account.id)?.failedFaceAttempts == 1)
+        #expect(try domain.database.attempts(.face, accountID: account.id).failures == 1)
         #expect(try domain.database.events(kind: .faceFailed).first?.detail == "noMatch")
     }
 

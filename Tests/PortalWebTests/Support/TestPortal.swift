@@ -30,7 +30,7 @@ final class TestPortal: @unchecked Sendable {
         cheap.memoryKiB = 1024  // fast hashing in tests; the real cost is measured by the benchmark
         cheap.iterations = 1
         let hasher = PasswordHasher(parameters: cheap, gate: HashingGate(concurrentHashes: 2))
-        let services = try PortalServices(database: database, faceVerifier: DevelopmentFaceVerifier(), hasher: hasher,
+        let services = try PortalServices(stores: database.stores, faceVerifier: DevelopmentFaceVerifier(), hasher: hasher,
                                           policy: try PasswordPolicy.bundled(), clock: clock,
                                           secret: ServerSecret.random())
         let lines = logged

@@ -10,10 +10,6 @@ struct AccountRecord: SnakeCaseRecord {
     var fullName: String
     var passwordHash: String
     var state: String
-    var failedLogins: Int
-    var lockedUntil: Date?
-    var failedFaceAttempts: Int
-    var faceLockedUntil: Date?
     var createdAt: Date
     var collectedAt: Date?
 
@@ -23,10 +19,6 @@ struct AccountRecord: SnakeCaseRecord {
         fullName = account.fullName
         passwordHash = account.passwordHash
         state = account.state.rawValue
-        failedLogins = account.failedLogins
-        lockedUntil = account.lockedUntil
-        failedFaceAttempts = account.failedFaceAttempts
-        faceLockedUntil = account.faceLockedUntil
         createdAt = account.createdAt
         collectedAt = account.collectedAt
     }
@@ -39,10 +31,6 @@ struct AccountRecord: SnakeCaseRecord {
         fullName = row["full_name"]
         passwordHash = row["password_hash"]
         state = row["state"]
-        failedLogins = row["failed_logins"]
-        lockedUntil = row["locked_until"]
-        failedFaceAttempts = row["failed_face_attempts"]
-        faceLockedUntil = row["face_locked_until"]
         createdAt = row["created_at"]
         collectedAt = row["collected_at"]
     }
@@ -50,8 +38,6 @@ struct AccountRecord: SnakeCaseRecord {
     var account: Account? {
         guard let id, let state = Account.State(rawValue: state) else { return nil }
         return Account(id: id, permitNumber: permitNumber, fullName: fullName, passwordHash: passwordHash,
-                       state: state, failedLogins: failedLogins, lockedUntil: lockedUntil,
-                       failedFaceAttempts: failedFaceAttempts, faceLockedUntil: faceLockedUntil,
-                       createdAt: createdAt, collectedAt: collectedAt)
+                       state: state, createdAt: createdAt, collectedAt: collectedAt)
     }
 }

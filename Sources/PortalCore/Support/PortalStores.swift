@@ -1,0 +1,18 @@
+/// Every store the services use, as protocols: the composition root hands these over, so a second
+/// implementation (PostgreSQL behind several app hosts) changes nothing above them.
+public struct PortalStores: Sendable {
+    public let accounts: any AccountStore
+    public let attempts: any AttemptStore
+    public let sessions: any SessionStore
+    public let registry: any RegistryStore
+    public let audit: any AuditLog
+
+    public init(accounts: any AccountStore, attempts: any AttemptStore, sessions: any SessionStore,
+                registry: any RegistryStore, audit: any AuditLog) {
+        self.accounts = accounts
+        self.attempts = attempts
+        self.sessions = sessions
+        self.registry = registry
+        self.audit = audit
+    }
+}
