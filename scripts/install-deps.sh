@@ -13,7 +13,8 @@ export DEBIAN_FRONTEND=noninteractive
 
 # nginx-light: the front end (own prefix; the system service is not used)
 # libfcgi-dev, libargon2-dev, libsqlite3-dev, pkg-config: C libraries the Swift package links
-# wrk: bench/run.sh; curl: bench/run.sh and manual checks; python3 + pip: end-to-end tests
+# wrk: bench/run.sh; curl: bench/run.sh and manual checks; python3 + pip: end-to-end tests;
+# openssl: the throwaway certificate the tests check the production TLS site with
 packages=(
     nginx-light
     libfcgi-dev
@@ -23,6 +24,7 @@ packages=(
     wrk
     curl
     ca-certificates
+    openssl
 )
 # chromium, chromium-driver: the real-browser suite (Tests/Browser), headless, with Debian's own chromedriver;
 # fonts-wqy-microhei: a Chinese font, so the screenshots of the Chinese pages show characters, not boxes

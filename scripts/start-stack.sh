@@ -86,6 +86,10 @@ if [ "$(id -u)" -eq 0 ]; then
     chmod 0750 "$NGINX_DIR/errors"
 fi
 
+# ---- what nginx must know of the routes (rate-limited POSTs, body sizes, camera), rendered from them ----
+"$PORTAL_BIN" nginx-routes --socket "$SOCKET" --post-burst "$PORTAL_POST_BURST" --out "$NGINX_DIR" \
+    || die "$PORTAL_BIN nginx-routes failed"
+
 # ---- nginx.conf from the template ----
 template="$(<"$ROOT/nginx/portal.conf.template")"
 # Quoted replacements: bash 5.2 would otherwise read '&' in them as the matched text.
@@ -94,7 +98,6 @@ conf="${conf//@DATA@/"$PORTAL_DATA"}"
 conf="${conf//@PUBLIC@/"$PUBLIC_DIR"}"
 conf="${conf//@SOCKET@/"$SOCKET"}"
 conf="${conf//@POST_RATE@/"$PORTAL_POST_RATE"}"
-conf="${conf//@POST_BURST@/"$PORTAL_POST_BURST"}"
 if [ "$worker_user" != nobody ]; then
     conf="${conf//user nobody nogroup;/"user $worker_user $worker_group;"}"
 fi
