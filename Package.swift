@@ -51,9 +51,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", .product(name: "HTTPTypes", package: "swift-http-types")]),
-        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
+        // Clocks, images and registry fixtures shared by the test targets (one copy, not one per target).
+        .target(name: "PortalTestSupport", dependencies: ["PortalCore"], path: "Tests/Support"),
+        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore", "PortalTestSupport"]),
         .testTarget(name: "PortalWebTests", dependencies: [
-            "PortalWeb", "PortalCore", .product(name: "HTTPTypes", package: "swift-http-types"),
+            "PortalWeb", "PortalCore", "PortalTestSupport", .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        // The executable's own code: request log, environment, hashing gate sizing.
+        .testTarget(name: "portalTests", dependencies: ["portal", "PortalCore", "PortalTestSupport"]),
     ]
 )

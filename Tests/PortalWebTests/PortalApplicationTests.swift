@@ -1,8 +1,9 @@
 import Testing
+import PortalTestSupport
 @testable import PortalWeb
 
 @Suite struct PortalApplicationTests {
-    static let registration = ["full_name": "Anna Schmidt", "permit_number": "WP1000000001",
+    static let registration = ["full_name": "Anna Schmidt", "permit_number": "WP2026000001",
                                "password": Fixtures.password, "password_confirm": Fixtures.password]
 
     @Test func aPostWithoutOrWithAWrongCSRFTokenIsRefusedAndChangesNothing() throws {
@@ -16,8 +17,8 @@ import Testing
             #expect(response.status == 403)
             #expect(response.text.contains("Your form has expired"))
         }
-        #expect(try portal.database.account(permitNumber: "WP1000000001") == nil)
-        #expect(portal.register("WP1000000001", name: "Anna Schmidt").status == 303)
+        #expect(try portal.database.account(permitNumber: "WP2026000001") == nil)
+        #expect(portal.register("WP2026000001", name: "Anna Schmidt").status == 303)
     }
 
     @Test func aPostWithoutASessionIsRefused() throws {
@@ -58,7 +59,7 @@ import Testing
 
     @Test func logoutEndsTheSessionOnTheServer() throws {
         let portal = try TestPortal()
-        portal.register("WP1000000001", name: "Anna Schmidt")
+        portal.register("WP2026000001", name: "Anna Schmidt")
         portal.sendFace(TestImages.png())
         let stolen = portal.cookie
         let response = portal.logOut()
@@ -71,7 +72,7 @@ import Testing
 
     @Test func sessionsIdleOutAfterFifteenMinutes() throws {
         let portal = try TestPortal()
-        portal.register("WP1000000001", name: "Anna Schmidt")
+        portal.register("WP2026000001", name: "Anna Schmidt")
         portal.sendFace(TestImages.png())
         portal.clock.advance(by: 14 * 60)
         #expect(portal.get("/card").status == 200)
@@ -81,7 +82,7 @@ import Testing
 
     @Test func loggingOutOfASessionThatHasAlreadyEndedJustClearsTheCookie() throws {
         let portal = try TestPortal()
-        portal.register("WP1000000001", name: "Anna Schmidt")
+        portal.register("WP2026000001", name: "Anna Schmidt")
         let token = TestPortal.csrfToken(in: portal.get("/")) ?? ""
         portal.clock.advance(by: 16 * 60)
         let response = portal.post("/logout", ["csrf_token": token])

@@ -7,7 +7,10 @@ import Synchronization
 public final class HashingGate: Sendable {
     private let slots: DispatchSemaphore
     private let admitted = Mutex(0)
-    private let capacity: Int
+    /// Hashes allowed at once.
+    public let concurrentHashes: Int
+    /// Requests let in at once, hashing or queued.
+    public let capacity: Int
     private let maximumWait: DispatchTimeInterval
 
     /// - Parameters:
@@ -17,6 +20,7 @@ public final class HashingGate: Sendable {
     public init(concurrentHashes: Int, admitting: Int? = nil, maximumWait: DispatchTimeInterval = .seconds(1)) {
         precondition(concurrentHashes > 0)
         slots = DispatchSemaphore(value: concurrentHashes)
+        self.concurrentHashes = concurrentHashes
         capacity = max(concurrentHashes, admitting ?? 2 * concurrentHashes)
         self.maximumWait = maximumWait
     }

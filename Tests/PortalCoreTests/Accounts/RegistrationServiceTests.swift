@@ -1,4 +1,5 @@
 import Testing
+import PortalTestSupport
 @testable import PortalCore
 
 @Suite struct RegistrationServiceTests {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import PortalTestSupport
 @testable import PortalCore
 
 @Suite struct AppDatabaseTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PortalTestSupport
 @testable import PortalCore
 
 @Suite struct SessionPolicyTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PortalTestSupport
 @testable import PortalCore
 
 /// Every implementation of the store protocols. Each contract suite is written once against `PortalStores` and

@@ -1,4 +1,5 @@
 import Foundation
+import PortalTestSupport
 @testable import PortalCore
 
 /// The domain services on a fresh in-memory database holding the fixture registries, driven by a manual clock.

@@ -1,11 +1,12 @@
 import Testing
+import PortalTestSupport
 @testable import PortalWeb
 
 @Suite struct LoginControllerTests {
     /// A portal with Anna registered and verified, signed out again.
     static func portalWithActiveAccount() throws -> TestPortal {
         let portal = try TestPortal()
-        portal.register("WP1000000001", name: "Anna Schmidt")
+        portal.register("WP2026000001", name: "Anna Schmidt")
         portal.sendFace(TestImages.png())
         portal.logOut()
         return portal
@@ -15,7 +16,7 @@ import Testing
         let portal = try Self.portalWithActiveAccount()
         let page = portal.get("/login/permit")
         let before = portal.cookie
-        let response = portal.post("/login/permit", ["permit_number": "wp1000000001", "password": Fixtures.password,
+        let response = portal.post("/login/permit", ["permit_number": "wp2026000001", "password": Fixtures.password,
                                                      "csrf_token": TestPortal.csrfToken(in: page) ?? ""])
         #expect(response.status == 303)
         #expect(response.header("Location") == "/card")
@@ -25,7 +26,7 @@ import Testing
 
     @Test func aWrongPasswordAndAnUnknownNumberGetTheSameMessage() throws {
         let portal = try Self.portalWithActiveAccount()
-        let wrong = portal.submit("/login/permit", ["permit_number": "WP1000000001", "password": "Wrong2026!x"])
+        let wrong = portal.submit("/login/permit", ["permit_number": "WP2026000001", "password": "Wrong2026!x"])
         let unknown = portal.submit("/login/permit", ["permit_number": "WP9999999999", "password": Fixtures.password])
         for response in [wrong, unknown] {
             #expect(response.text.contains("The work permit number or password is incorrect"))
@@ -36,10 +37,10 @@ import Testing
 
     @Test func fiveFailuresLockTheAccountEvenForTheRightPassword() throws {
         let portal = try Self.portalWithActiveAccount()
-        for _ in 1...4 { portal.submit("/login/permit", ["permit_number": "WP1000000001", "password": "Wrong2026!x"]) }
-        let fifth = portal.submit("/login/permit", ["permit_number": "WP1000000001", "password": "Wrong2026!x"])
+        for _ in 1...4 { portal.submit("/login/permit", ["permit_number": "WP2026000001", "password": "Wrong2026!x"]) }
+        let fifth = portal.submit("/login/permit", ["permit_number": "WP2026000001", "password": "Wrong2026!x"])
         #expect(fifth.text.contains("Too many failed attempts. Try again after"))
-        let right = portal.submit("/login/permit", ["permit_number": "WP1000000001", "password": Fixtures.password])
+        let right = portal.submit("/login/permit", ["permit_number": "WP2026000001", "password": Fixtures.password])
         #expect(right.status == 200)
         #expect(right.text.contains("Too many failed attempts"))
     }
@@ -53,12 +54,12 @@ import Testing
 
     @Test func socialSecurityLoginRefusesACardHolderWithoutRealNameVerification() throws {
         let portal = try TestPortal()
-        portal.register("WP1000000002", name: "John Smith")
+        portal.register("WP2026000002", name: "John Smith")
         portal.sendFace(TestImages.png())
         portal.logOut()
         let bySS = portal.submit("/login", ["ss_number": "440100000000000002", "password": Fixtures.password])
         #expect(bySS.text.contains("Real-name verification is required"))
-        let byPermit = portal.submit("/login/permit", ["permit_number": "WP1000000002", "password": Fixtures.password])
+        let byPermit = portal.submit("/login/permit", ["permit_number": "WP2026000002", "password": Fixtures.password])
         #expect(byPermit.text.contains("Real-name verification is required"))
         let wrong = portal.submit("/login", ["ss_number": "440100000000000002", "password": "Wrong2026!x"])
         #expect(wrong.text.contains("The social security number or password is incorrect"))

@@ -1,3 +1,4 @@
+import PortalTestSupport
 @testable import PortalWeb
 
 extension TestPortal {

@@ -1,16 +1,8 @@
 import Foundation
 import HTTPTypes
 import PortalCore
+import PortalTestSupport
 @testable import PortalWeb
-
-/// A clock the tests move by hand.
-final class ManualClock: PortalClock, @unchecked Sendable {
-    // @unchecked: tests drive it from one thread.
-    var current: Date
-    init(_ current: Date = Date(timeIntervalSince1970: 1_795_000_000)) { self.current = current }
-    func now() -> Date { current }
-    func advance(by seconds: TimeInterval) { current = current.addingTimeInterval(seconds) }
-}
 
 /// The web application on a fresh in-memory database, with a browser-like cookie jar, driven without a socket.
 final class TestPortal: @unchecked Sendable {

@@ -1,21 +1,21 @@
 import Foundation
-@testable import PortalCore
+import PortalCore
 
 /// A clock the tests move by hand, so expiry and lockout rules are tested without sleeping.
-final class ManualClock: PortalClock, @unchecked Sendable {
+public final class ManualClock: PortalClock, @unchecked Sendable {
     // @unchecked: the only state is guarded by `lock`.
     private let lock = NSLock()
     private var current: Date
 
-    init(_ start: Date = Fixtures.now) {
+    public init(_ start: Date = Fixtures.now) {
         current = start
     }
 
-    func now() -> Date {
+    public func now() -> Date {
         lock.withLock { current }
     }
 
-    func advance(by seconds: TimeInterval) {
+    public func advance(by seconds: TimeInterval) {
         lock.withLock { current = current.addingTimeInterval(seconds) }
     }
 }

@@ -1,8 +1,8 @@
 /// Image files built byte by byte, so the tests need no image library:
 /// PNGs with a stored (uncompressed) deflate stream, JPEGs of one grey made of empty 8×8 blocks.
-enum TestImages {
+public enum TestImages {
     /// A valid grey-scale PNG of the given size.
-    static func png(width: Int, height: Int) -> [UInt8] {
+    public static func png(width: Int = 96, height: Int = 96) -> [UInt8] {
         var header = bigEndian(UInt32(width)) + bigEndian(UInt32(height))
         header += [8, 0, 0, 0, 0]  // 8-bit grey, deflate, no filter, no interlace
         var pixels: [UInt8] = []
@@ -10,10 +10,10 @@ enum TestImages {
         return pngSignature + chunk("IHDR", header) + chunk("IDAT", zlibStored(pixels)) + chunk("IEND", [])
     }
 
-    static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    public static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     /// A 1×1 grey PNG written by Python's zlib (not by this file's helpers): checks them independently.
-    static let tinyPNG: [UInt8] = [
+    public static let tinyPNG: [UInt8] = [
         0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
         0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00, 0x00, 0x3A, 0x7E, 0x9B,
         0x55, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63, 0x68, 0x00, 0x00, 0x00,
@@ -22,14 +22,14 @@ enum TestImages {
     ]
 
     /// A PNG chunk: length, type, data, CRC-32 of type and data.
-    static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+    public static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
         let typeAndData = Array(type.utf8) + data
         return bigEndian(UInt32(data.count)) + typeAndData + bigEndian(crc32(typeAndData))
     }
 
     /// A baseline grey-scale JPEG: JFIF, one quantisation table, SOF0, one-code Huffman tables
     /// (DC difference 0, AC end-of-block), so every 8×8 block is the two bits `00`.
-    static func jpeg(width: Int, height: Int) -> [UInt8] {
+    public static func jpeg(width: Int, height: Int) -> [UInt8] {
         var bytes: [UInt8] = [0xFF, 0xD8]
         bytes += [0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0, 1, 1, 0, 0, 1, 0, 1, 0, 0]
         bytes += [0xFF, 0xDB, 0x00, 0x43, 0x00] + [UInt8](repeating: 1, count: 64)
@@ -70,7 +70,7 @@ enum TestImages {
     }
 
     /// Bitwise CRC-32 (no table), written independently of the module's table-driven one.
-    static func crc32(_ data: [UInt8]) -> UInt32 {
+    public static func crc32(_ data: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in data {
             crc ^= UInt32(byte)
@@ -79,7 +79,7 @@ enum TestImages {
         return ~crc
     }
 
-    static func bigEndian(_ value: UInt32) -> [UInt8] {
+    public static func bigEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
     }
 
