@@ -1,5 +1,6 @@
 """English and Simplified Chinese through nginx: the links on every page, the `lang` cookie, Accept-Language,
 `<html lang>`, Chinese pages with errors, the app's Chinese 404 and nginx's own Chinese 413."""
+import re
 import sqlite3
 
 import pytest
@@ -143,3 +144,17 @@ def test_a_visitors_form_token_is_bound_to_its_own_cookie(new_browser, person):
     assert r.status_code == 403
     r = b.submit({"permit_number": person.permit_number, "password": PASSWORD}, "Login")
     assert_redirected(r, "/card")
+
+
+def test_the_lockout_time_and_the_spoken_permit_number_follow_the_language(browser, person):
+    register_and_verify(browser, person)
+    browser.follow_link(CHINESE)
+    # The masked number is read aloud as "ending in" its last four digits, in Chinese
+    assert f"尾号{person.permit_number[-4:]}" in browser.page.text
+    browser.page.form_with_button("退出登录")
+    browser.submit({}, "退出登录")
+    for attempt in range(5):
+        browser.get("/login/permit")
+        browser.submit({"permit_number": person.permit_number, "password": f"Wrong2026!{attempt}"}, "登录")
+    assert browser.page.lang == "zh-Hans"
+    assert re.search(r"失败次数过多，请于北京时间\d{2}:\d{2}后重试", browser.page.text), browser.page.text
