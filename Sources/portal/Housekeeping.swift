@@ -1,12 +1,16 @@
 import Foundation
 import PortalCore
+import PortalWeb
 
-/// Chores of `portal serve` that no request should pay for: expired sessions are deleted every few minutes.
+/// Chores of `portal serve` that no request should pay for, every few minutes: expired sessions and SMS codes too
+/// old to count for any limit are deleted.
 enum Housekeeping {
-    static func start(sessions: SessionService, every interval: TimeInterval = 300) {
+    static func start(_ services: PortalServices, every interval: TimeInterval = 300) {
         Thread.detachNewThread {
             while true {
-                do { try sessions.pruneExpired() } catch { RequestLog.write("housekeeping: \(error)") }
+                do { try services.sessions.pruneExpired() } catch { RequestLog.write("housekeeping: sessions: \(error)") }
+                do { try services.codes.pruneOld() } catch { RequestLog.write("housekeeping: SMS codes: \(error)") }
+                do { try services.passwordReset.pruneOld() } catch { RequestLog.write("housekeeping: resets: \(error)") }
                 Thread.sleep(forTimeInterval: interval)
             }
         }

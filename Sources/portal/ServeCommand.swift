@@ -39,16 +39,21 @@ struct ServeCommand: ParsableCommand {
             throw PortalCommandError("PORTAL_ENV=production needs the authorities' face-verification service, "
                                      + "which this build has no adapter for; run with PORTAL_ENV=development")
         }
+        let stores = try environment.openDatabase().stores
+        let renderer = try PageRenderer(templatesDirectory: templates)
         let services = try PortalServices(
-            stores: try environment.openDatabase().stores,
-            faceVerifier: DevelopmentFaceVerifier(),
+            stores: stores,
+            outside: .development(dataDirectory: environment.dataDirectory, registry: stores.registry),
             hasher: PasswordHasher(gate: hashingGate()),
             policy: try PasswordPolicy.bundled(),
             clock: SystemClock(),
-            secret: try environment.serverSecret())
-        let application = PortalApplication(services: services, renderer: try PageRenderer(templatesDirectory: templates),
+            secret: try environment.serverSecret(),
+            smsTexts: CatalogueSmsTexts(renderer: renderer))
+        RequestLog.write("portal: development adapters (face, SMS to \(environment.dataDirectory.path)/sms-outbox.jsonl, "
+                         + "real-name checks against the imported registries); no message leaves this machine")
+        let application = PortalApplication(services: services, renderer: renderer,
                                             log: { RequestLog.write(RequestLog.escaped($0)) })
-        Housekeeping.start(sessions: services.sessions)
+        Housekeeping.start(services)
         let server = try FastCGIServer(socketPath: socket, socketGroup: socketGroup, workerCount: threads,
                                        maxBodyBytes: Route.largestBodyBytes)
         RequestLog.write("portal: serving on \(socket) with \(threads) threads (\(environment.mode.rawValue))")

@@ -23,6 +23,26 @@ FIRST_NAMES = ["AMELIA", "BRUNO", "CLARA", "DIEGO", "ELENA", "FELIX", "GRETA", "
 LAST_NAMES = ["BECKER", "NOVAK", "ROSSI", "DUBOIS", "LARSEN", "WEBER", "MORAN"]
 
 
+def luhn_completed(body: str) -> str:
+    """`body` with the check digit that makes it pass the Luhn check, as real card numbers do."""
+    total = 0
+    for index, char in enumerate(reversed(body)):
+        digit = int(char)
+        if index % 2 == 0:  # doubled once the check digit is appended
+            digit = digit * 2 - 9 if digit * 2 > 9 else digit * 2
+        total += digit
+    return body + str((10 - total % 10) % 10)
+
+
+@dataclass(frozen=True)
+class CardHolder:
+    """A holder of a physical Social Security Card, with a bank card and a SIM registered to them."""
+    person: "Person"
+    ss_number: str
+    bank_card: str
+    phone: str
+
+
 @dataclass(frozen=True)
 class Person:
     permit_number: str
@@ -66,10 +86,19 @@ class Registry:
         self.expiring = Person("WP2099000901", "SOFIA MORENO", "E2E000901", self.today + timedelta(days=20), "Spain")
         self.expired = Person("WP2099000902", "HIROSHI SATO", "E2E000902", self.today - timedelta(days=30), "Japan", "M")
         self.canceled = Person("WP2099000903", "PIERRE LAMBERT", "E2E000903", far, "France", "M")
-        self.card_holder = Person("WP2099000904", "WILLIAM JONES", "E2E000904", far, "United Kingdom", "M")
-        self.card_holder_ss_number = "440100000000000904"
+        self.card_holders = [
+            CardHolder(Person(f"WP2099100{n:03d}", f"{first} {last}", f"E2EC{n:05d}", far, "United Kingdom", "M"),
+                       ss_number=f"4401000001{n:08d}", bank_card=luhn_completed(f"622202000001{n:06d}"),
+                       phone=f"1380010{n:04d}")
+            for n, (first, last) in enumerate(itertools.product(["WILLIAM", "OLIVER", "HARRY", "GEORGE"],
+                                                               ["JONES", "TAYLOR", "BROWN", "WILSON", "EVANS"]), start=1)
+        ]
+        # The first one is the holder the older tests share (real-name verification never finished there).
+        self.card_holder = self.card_holders[0].person
+        self.card_holder_ss_number = self.card_holders[0].ss_number
         self.unknown_permit = "WP2099999999"
         self._unused = iter(self.pool)
+        self._unused_holders = iter(self.card_holders[1:])
 
     def take(self) -> Person:
         """A valid person no other test uses (so tests do not depend on each other's order)."""
@@ -78,8 +107,15 @@ class Registry:
         except StopIteration:
             raise AssertionError("the fixture person pool is used up: add names to e2e_data.py") from None
 
+    def take_card_holder(self) -> CardHolder:
+        """A card holder no other test uses."""
+        try:
+            return next(self._unused_holders)
+        except StopIteration:
+            raise AssertionError("the card holder pool is used up: add names to e2e_data.py") from None
+
     def everyone(self) -> list[Person]:
-        return self.pool + [self.expiring, self.expired, self.canceled, self.card_holder]
+        return self.pool + [self.expiring, self.expired, self.canceled] + [h.person for h in self.card_holders]
 
     def write_and_import(self, data: Path) -> None:
         folder = data / "registry-csv"
@@ -90,16 +126,16 @@ class Registry:
             writer.writeheader()
             for person in self.everyone():
                 writer.writerow(person.row(self.today))
-        holder = self.card_holder
+        holders = self.card_holders
         ss_cards = folder / "ss-cards.csv"
         self._write(ss_cards, ["ss_number", "permit_number", "full_name", "passport_number"],
-                    [[self.card_holder_ss_number, holder.permit_number, holder.full_name, holder.passport_number]])
+                    [[h.ss_number, h.person.permit_number, h.person.full_name, h.person.passport_number] for h in holders])
         bank_cards = folder / "bank-cards.csv"
         self._write(bank_cards, ["card_number", "full_name", "passport_number", "phone"],
-                    [["6222020000000000904", holder.full_name, holder.passport_number, "13800000904"]])
+                    [[h.bank_card, h.person.full_name, h.person.passport_number, h.phone] for h in holders])
         sims = folder / "sims.csv"
         self._write(sims, ["phone", "full_name", "passport_number"],
-                    [["13800000904", holder.full_name, holder.passport_number]])
+                    [[h.phone, h.person.full_name, h.person.passport_number] for h in holders])
 
         portal(data, "import", "permits", str(permits))
         portal(data, "import", "ss-cards", str(ss_cards))

@@ -1,4 +1,5 @@
 """Facial recognition: a real PNG passes to the e-card, anything else is refused, 5 failures lock the step."""
+from e2e_browser import redirects
 from e2e_data import PASSWORD, png
 from e2e_flows import (
     LOCKED, assert_card_not_shown, assert_form_error, assert_redirected, expected_lock_times, login, now, register, submit_face,
@@ -73,25 +74,24 @@ def test_five_failed_attempts_lock_the_step(browser, person):
     assert_card_not_shown(browser)
 
 
-def test_card_holder_needs_real_name_verification_and_cannot_log_in_yet(new_browser, registry):
+def test_card_holder_goes_on_to_real_name_verification_and_logs_in_to_it(new_browser, registry):
     message = "Real-name verification is required because you hold a physical Social Security Card."
     b = new_browser()
     register(b, registry.card_holder)
     r = submit_face(b, png())
-    assert r.status_code == 200
+    assert [h.status_code for h in r.history] == [303], redirects(r)
+    assert b.path == "/real-name"
     assert message in b.text, f"after the face step: {b.text[:500]}"
-    assert "Date collected" not in b.text
+    assert {"Bank card", "Phone number"} <= {link.text for link in b.page.links}
     assert_card_not_shown(b)
 
+    # Logging in before it is done lands on the same choice, by permit number or by social security number.
     other = new_browser()
-    r = login(other, registry.card_holder.permit_number, PASSWORD)
-    assert message in other.text, f"login of a card holder: {other.text[:500]}"
-    assert other.path.startswith("/login")
+    login(other, registry.card_holder.permit_number, PASSWORD)
+    assert other.path == "/real-name" and message in other.text, f"login of a card holder: {other.text[:500]}"
     assert_card_not_shown(other)
-
-    # The same with the social security number on the first login page.
     third = new_browser()
     third.get("/login")
     third.submit({"ss_number": registry.card_holder_ss_number, "password": PASSWORD}, "Login")
-    assert message in third.text, f"social security number login of a card holder: {third.text[:500]}"
+    assert third.path == "/real-name" and message in third.text, f"social security login: {third.text[:500]}"
     assert_card_not_shown(third)

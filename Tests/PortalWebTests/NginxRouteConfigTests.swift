@@ -7,14 +7,15 @@ import Testing
     @Test func theRateLimitedAndLargeBodiedRoutesGetLocationsFromTheirEndpoints() {
         let server = config.serverLevel
         #expect(server.contains("client_max_body_size \(Endpoint.defaultBodyBytes);\n"))
+        let limited = Route.allExamples.filter(\.endpoint.rateLimitsPosts).map { String($0.path.dropFirst()) }
         #expect(server.contains("""
-            location ~ ^/(?:login|login/permit|register)/?$ {
+            location ~ ^/(?:\(limited.joined(separator: "|")))/?$ {
                 limit_req zone=portal_post burst=20 nodelay;
                 fastcgi_pass unix:/run/portal/portal.sock;
             }
             """))
         #expect(server.contains("""
-            location ~ ^/register/face/?$ {
+            location ~ ^/(?:register/face|password/reset/face)/?$ {
                 client_max_body_size \(FaceUpload.maximumBodyBytes);
                 fastcgi_pass unix:/run/portal/portal.sock;
             }
@@ -25,7 +26,7 @@ import Testing
 
     @Test func theCameraIsAllowedOnlyWhereARouteUsesIt() {
         let http = config.httpLevel
-        #expect(http.contains("    ~^/register/face/?$ \"camera=(self), "))
+        #expect(http.contains("    ~^/(?:register/face|password/reset/face)/?$ \"camera=(self), "))
         #expect(http.contains("    default \"camera=(), "))
     }
 

@@ -37,8 +37,11 @@ import Testing
 
     @Test func theRoutesNginxLimitsAreTheOnesThatHashOrUpload() {
         let limited = Route.allExamples.filter(\.endpoint.rateLimitsPosts)
-        #expect(limited == [.login, .permitLogin, .registration])
-        #expect(Route.allExamples.filter(\.endpoint.usesCamera) == [.faceRecognition])
+        // Every POST that hashes a password, asks an outside check, sends an SMS or tries a code
+        #expect(limited == [.login, .permitLogin, .registration, .realNameBankCard, .realNamePhone, .realNameCode,
+                            .realNameResend, .changePassword, .forgotPassword(.workPermit),
+                            .forgotPassword(.socialSecurity), .resetCode, .resetResend, .newPassword])
+        #expect(Route.allExamples.filter(\.endpoint.usesCamera) == [.faceRecognition, .resetFace])
         #expect(Route.faceRecognition.endpoint.maximumBodyBytes == PhotoLimits.maximumBytes + (1 << 20))
         #expect(Route.largestBodyBytes == 5 << 20)
     }

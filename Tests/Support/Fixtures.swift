@@ -32,7 +32,7 @@ public enum Fixtures {
 
     public static let bankCardsCSV = """
         card_number,full_name,passport_number,phone
-        6222020000000000002,JOHN SMITH,533380006,13800000002
+        6222020000000000026,JOHN SMITH,533380006,13800000002
         """
 
     public static let simsCSV = """

@@ -20,9 +20,14 @@ public struct Account: Sendable, Equatable {
     public var state: State
     public var createdAt: Date
     public var collectedAt: Date?
+    /// How real-name verification was done, for holders of a physical card; nil for everyone else.
+    public var realNameMethod: RealNameMethod?
+    /// The phone an SMS code confirmed (real-name verification); password reset codes go to it.
+    public var verifiedPhone: String?
 
     public init(id: Int64 = 0, permitNumber: String, fullName: String, passwordHash: String, state: State,
-                createdAt: Date, collectedAt: Date? = nil) {
+                createdAt: Date, collectedAt: Date? = nil, realNameMethod: RealNameMethod? = nil,
+                verifiedPhone: String? = nil) {
         self.id = id
         self.permitNumber = permitNumber
         self.fullName = fullName
@@ -30,5 +35,13 @@ public struct Account: Sendable, Equatable {
         self.state = state
         self.createdAt = createdAt
         self.collectedAt = collectedAt
+        self.realNameMethod = realNameMethod
+        self.verifiedPhone = verifiedPhone
     }
+}
+
+/// The two ways of the guide's real-name verification.
+public enum RealNameMethod: String, Sendable {
+    case bankCard = "bank_card"
+    case phone
 }

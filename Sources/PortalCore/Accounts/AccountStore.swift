@@ -19,4 +19,14 @@ public protocol AccountStore: Sendable {
     /// Records a passed facial recognition: the new state and, once the card is collected, the date.
     /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.
     func recordFaceVerified(accountID: Int64, newState: Account.State, collectedAt: Date?, event: AuditEvent) throws
+
+    /// Completes real-name verification in one transaction: the SMS code `codeID` is used up, the account becomes
+    /// active with the method, the confirmed phone and the time, and the event is appended. Throws
+    /// `SmsCodeError.used` when the code was used meanwhile, `.noSuchAccount` when the account is not waiting for it.
+    func completeRealName(accountID: Int64, method: RealNameMethod, phone: String, codeID: Int64, event: AuditEvent) throws
+
+    /// Sets a new password hash in one transaction: every session of the account ends, the login count starts
+    /// again, `signingIn` (when given) becomes the account's only session, and the event is appended.
+    /// Throws `AccountStoreError.noSuchAccount` when the account is gone.
+    func replacePassword(accountID: Int64, hash: String, signingIn session: NewSession?, event: AuditEvent) throws
 }

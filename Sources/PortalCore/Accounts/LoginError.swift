@@ -12,14 +12,12 @@ public enum LoginError: Error, Sendable, Equatable {
     case invalid([FieldProblem<Field>])
     case incorrect
     case locked(until: Date)
-    case realNameRequired
 
     public var message: UserMessage {
         switch self {
         case .invalid(let problems): problems.first?.message ?? UserMessage("error.internal")
         case .incorrect: UserMessage("login.incorrect")
         case .locked(let until): UserMessage("lockout", ["time": ChinaTime.clockTime(until)])
-        case .realNameRequired: UserMessage("real_name.required")
         }
     }
 }

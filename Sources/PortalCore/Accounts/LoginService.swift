@@ -8,6 +8,23 @@ public struct LoginService: Sendable {
         case permitNumber(String)
         case socialSecurityNumber(String)
 
+        /// The account the number names: by permit number, or through the card registry by social security number.
+        func account(in accounts: any AccountStore, registry: any PermitRegistry) throws -> Account? {
+            switch self {
+            case .permitNumber(let typed):
+                return try accounts.account(permitNumber: TextLimits.identifier(typed))
+            case .socialSecurityNumber(let typed):
+                guard let card = try registry.socialSecurityCard(ssNumber: TextLimits.identifier(typed)) else { return nil }
+                return try accounts.account(permitNumber: card.permitNumber)
+            }
+        }
+
+        var isEmpty: Bool {
+            switch self {
+            case .permitNumber(let number), .socialSecurityNumber(let number): TextLimits.collapsingSpaces(number).isEmpty
+            }
+        }
+
         /// What was typed, as registries store numbers (for the audit log).
         var typed: String {
             switch self {
@@ -66,16 +83,6 @@ public struct LoginService: Sendable {
                                                   event: event(.loginFailed, account, "wrong password"))
             throw lock.map { LoginError.locked(until: $0) } ?? LoginError.incorrect
         }
-        if account.state == .pendingRealName {
-            // The password was right, so the failure count starts again; the login itself is still refused.
-            do {
-                try attempts.resetFailures(.login, accountID: account.id,
-                                           event: event(.loginFailed, account, "real-name verification required"))
-            } catch AccountStoreError.locked(let until) {
-                throw LoginError.locked(until: until)
-            }
-            throw LoginError.realNameRequired
-        }
         let session = sessions.makeSession(accountID: account.id)
         do {
             try accounts.recordLogin(accountID: account.id, session: session, event: event(.loginSucceeded, account))
@@ -101,12 +108,6 @@ public struct LoginService: Sendable {
     }
 
     private func account(for identifier: Identifier) throws -> Account? {
-        switch identifier {
-        case .permitNumber(let typed):
-            return try accounts.account(permitNumber: TextLimits.identifier(typed))
-        case .socialSecurityNumber(let typed):
-            guard let card = try registry.socialSecurityCard(ssNumber: TextLimits.identifier(typed)) else { return nil }
-            return try accounts.account(permitNumber: card.permitNumber)
-        }
+        try identifier.account(in: accounts, registry: registry)
     }
 }

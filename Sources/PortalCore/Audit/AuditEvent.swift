@@ -11,6 +11,16 @@ public struct AuditEvent: Sendable, Equatable {
         case faceVerified = "face_verified"
         case faceFailed = "face_failed"
         case faceLocked = "face_locked"
+        case realNameFailed = "real_name_failed"
+        case realNameLocked = "real_name_locked"
+        case smsCodeSent = "sms_code_sent"
+        case realNameVerified = "real_name_verified"
+        case passwordChanged = "password_changed"
+        case passwordChangeFailed = "password_change_failed"
+        case passwordResetRequested = "password_reset_requested"
+        case passwordResetVerified = "password_reset_verified"
+        case passwordResetFailed = "password_reset_failed"
+        case passwordReset = "password_reset"
     }
 
     public let kind: Kind

@@ -63,6 +63,38 @@ extension AppDatabase: AccountStore {
         }
     }
 
+    public func completeRealName(accountID: Int64, method: RealNameMethod, phone: String, codeID: Int64,
+                                 event: AuditEvent) throws {
+        try write { db in
+            try Self.consume(codeID: codeID, at: event.occurredAt, in: db)
+            try db.execute(sql: """
+                UPDATE accounts SET state = ?, collected_at = ?, real_name_method = ?, verified_phone = ?,
+                                    real_name_verified_at = ?
+                WHERE id = ? AND state = ?
+                """, arguments: [Account.State.active.rawValue, event.occurredAt, method.rawValue, phone,
+                                 event.occurredAt, accountID, Account.State.pendingRealName.rawValue])
+            guard db.changesCount == 1 else { throw AccountStoreError.noSuchAccount }
+            try AuditEventRecord(event).insert(db)
+        }
+    }
+
+    public func replacePassword(accountID: Int64, hash: String, signingIn session: NewSession?, event: AuditEvent) throws {
+        try write { db in
+            try Self.setPassword(hash, accountID: accountID, in: db)
+            if let session { try Self.insert(session, accountID: accountID, in: db) }
+            try AuditEventRecord(event).insert(db)
+        }
+    }
+
+    /// The new hash, every session of the account ended (a stolen one too), the login count started again.
+    static func setPassword(_ hash: String, accountID: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE accounts SET password_hash = ? WHERE id = ?", arguments: [hash, accountID])
+        guard db.changesCount == 1 else { throw AccountStoreError.noSuchAccount }
+        try db.execute(sql: "DELETE FROM sessions WHERE account_id = ?", arguments: [accountID])
+        try db.execute(sql: "DELETE FROM attempts WHERE account_id = ? AND kind = ?",
+                       arguments: [accountID, AttemptKind.login.rawValue])
+    }
+
     /// Session fixation defence: signing in always issues a new id, bound to the account.
     private static func insert(_ session: NewSession, accountID: Int64, in db: Database) throws {
         var record = SessionRecord(session.record)

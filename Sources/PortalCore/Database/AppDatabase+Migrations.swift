@@ -95,6 +95,37 @@ extension AppDatabase {
                 ALTER TABLE accounts DROP COLUMN face_locked_until;
                 """)
         }
+        migrator.registerMigration("2026-12-03 real-name verification, SMS codes, password resets") { db in
+            try db.execute(sql: """
+                ALTER TABLE accounts ADD COLUMN real_name_method TEXT CHECK (real_name_method IN ('bank_card', 'phone'));
+                ALTER TABLE accounts ADD COLUMN verified_phone TEXT;
+                ALTER TABLE accounts ADD COLUMN real_name_verified_at DATETIME;
+                CREATE TABLE sms_codes (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    purpose TEXT NOT NULL,
+                    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                    owner_digest TEXT NOT NULL,
+                    phone TEXT NOT NULL,
+                    code_mac TEXT NOT NULL,
+                    sent_at DATETIME NOT NULL,
+                    expires_at DATETIME NOT NULL,
+                    wrong_entries INTEGER NOT NULL DEFAULT 0 CHECK (wrong_entries >= 0),
+                    used_at DATETIME
+                );
+                CREATE INDEX sms_codes_owner ON sms_codes(owner_digest, sent_at);
+                CREATE INDEX sms_codes_phone ON sms_codes(phone, sent_at);
+                CREATE INDEX sms_codes_account ON sms_codes(account_id, sent_at);
+                CREATE TABLE password_resets (
+                    token_digest TEXT PRIMARY KEY NOT NULL,
+                    account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+                    created_at DATETIME NOT NULL,
+                    last_sent_at DATETIME NOT NULL,
+                    wrong_entries INTEGER NOT NULL DEFAULT 0 CHECK (wrong_entries >= 0),
+                    verified_at DATETIME
+                );
+                CREATE INDEX password_resets_created ON password_resets(created_at);
+                """)
+        }
         return migrator
     }
 }

@@ -15,6 +15,14 @@ extension AppDatabase: RegistryStore {
         try read { db in try SocialSecurityCardRecord.fetchOne(db, key: ssNumber)?.card }
     }
 
+    public func bankCard(number: String) throws -> BankCard? {
+        try read { db in try BankCardRecord.fetchOne(db, key: number)?.card }
+    }
+
+    public func sim(phone: String) throws -> SimRegistration? {
+        try read { db in try SimRecord.fetchOne(db, key: phone)?.sim }
+    }
+
     public func upsert(_ batch: RegistryBatch) throws {
         try write { db in
             switch batch {

@@ -2,6 +2,14 @@
 public enum AttemptKind: String, Sendable, CaseIterable {
     case login
     case face
+    /// Bank-card or phone details the outside check did not confirm.
+    case realName = "real_name"
 
-    var lockedEvent: AuditEvent.Kind { self == .login ? .accountLocked : .faceLocked }
+    var lockedEvent: AuditEvent.Kind {
+        switch self {
+        case .login: .accountLocked
+        case .face: .faceLocked
+        case .realName: .realNameLocked
+        }
+    }
 }

@@ -6,13 +6,18 @@ public struct PortalStores: Sendable {
     public let sessions: any SessionStore
     public let registry: any RegistryStore
     public let audit: any AuditLog
+    public let smsCodes: any SmsCodeStore
+    public let passwordResets: any PasswordResetStore
 
     public init(accounts: any AccountStore, attempts: any AttemptStore, sessions: any SessionStore,
-                registry: any RegistryStore, audit: any AuditLog) {
+                registry: any RegistryStore, audit: any AuditLog, smsCodes: any SmsCodeStore,
+                passwordResets: any PasswordResetStore) {
         self.accounts = accounts
         self.attempts = attempts
         self.sessions = sessions
         self.registry = registry
         self.audit = audit
+        self.smsCodes = smsCodes
+        self.passwordResets = passwordResets
     }
 }

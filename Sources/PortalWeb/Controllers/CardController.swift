@@ -7,14 +7,13 @@ struct CardController: Sendable {
         let permitNumberMasked: String
         /// Read aloud instead of a row of asterisks.
         let permitNumberSpoken: UserMessage
-        let realNameRequired: Bool
         let collectedOn: String?
+        let changePasswordHref = Route.changePassword.path
 
         init(_ account: Account) {
             fullName = account.fullName
             permitNumberMasked = PermitNumber.masked(account.permitNumber)
             permitNumberSpoken = UserMessage("card.permit_number_ending", ["digits": String(account.permitNumber.suffix(4))])
-            realNameRequired = account.state == .pendingRealName
             collectedOn = account.collectedAt.map { CalendarDay(containing: $0).description }
         }
 

@@ -19,8 +19,9 @@ struct FaceController: Sendable {
     func submit(_ context: AccountContext) throws -> WebResponse {
         let photo = context.form.files["face_image"]?.bytes ?? []
         do {
-            _ = try face.verify(accountID: context.account.id, photo: photo, remoteAddress: context.request.remoteAddress)
-            return .redirect(to: .card)
+            let state = try face.verify(accountID: context.account.id, photo: photo,
+                                        remoteAddress: context.request.remoteAddress)
+            return .redirect(to: Route.landing(for: state))
         } catch let error as FaceVerificationError {
             return try pages.respond(Page(form: form().showing([("face_image", error.message)])), in: context.base)
         }

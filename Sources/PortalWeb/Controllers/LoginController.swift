@@ -3,19 +3,7 @@ import PortalCore
 /// The two login pages of the guide: by social-security number, and the portal for foreigners holding a
 /// Work Permit (by permit number). Both take the login password.
 struct LoginController: Sendable {
-    /// What differs between the two login pages.
-    enum Portal: Sendable {
-        case socialSecurity, workPermit
-
-        var identifierField: String { self == .socialSecurity ? "ss_number" : "permit_number" }
-        var template: Template { self == .socialSecurity ? .socialSecurityLogin : .permitLogin }
-        var route: Route { self == .socialSecurity ? .login : .permitLogin }
-        var incorrectKey: String { self == .socialSecurity ? "login.incorrect_ss" : "login.incorrect" }
-
-        func identifier(_ typed: String) -> LoginService.Identifier {
-            self == .socialSecurity ? .socialSecurityNumber(typed) : .permitNumber(typed)
-        }
-    }
+    typealias Portal = LoginPortal
 
     struct Page: PageContent {
         let portal: Portal
@@ -23,11 +11,13 @@ struct LoginController: Sendable {
         let action: String
         let permitLoginHref = Route.permitLogin.path
         let registrationHref = Route.registration.path
+        let forgotHref: String
 
         init(_ portal: Portal, form: FormView) {
             self.portal = portal
             self.form = form
             action = portal.route.path
+            forgotHref = Route.forgotPassword(portal).path
         }
 
         var template: Template { portal.template }
@@ -66,5 +56,19 @@ struct LoginController: Sendable {
             .init(portal.identifierField, autocomplete: "username", width: "20"),
             .init("password", type: "password", autocomplete: "current-password", keepsValue: false),
         ], values: values)
+    }
+}
+
+/// What differs between the two login pages.
+public enum LoginPortal: Sendable, Hashable {
+    case socialSecurity, workPermit
+
+    var identifierField: String { self == .socialSecurity ? "ss_number" : "permit_number" }
+    var template: Template { self == .socialSecurity ? .socialSecurityLogin : .permitLogin }
+    var route: Route { self == .socialSecurity ? .login : .permitLogin }
+    var incorrectKey: String { self == .socialSecurity ? "login.incorrect_ss" : "login.incorrect" }
+
+    func identifier(_ typed: String) -> LoginService.Identifier {
+        self == .socialSecurity ? .socialSecurityNumber(typed) : .permitNumber(typed)
     }
 }

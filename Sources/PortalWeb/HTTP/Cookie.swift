@@ -9,6 +9,8 @@ public struct Cookie: Sendable, Equatable {
     public static let visitorName = "portal_csrf"
     /// The language chosen with the links on every page.
     public static let languageName = "lang"
+    /// A password reset in progress (signed out), for as long as a reset lasts.
+    public static let resetName = "portal_reset"
 
     public let name: String
     public let value: String
@@ -26,6 +28,14 @@ public struct Cookie: Sendable, Equatable {
 
     public static func visitor(_ nonce: String, secure: Bool) -> Cookie {
         Cookie(name: visitorName, value: nonce, maxAge: nil, secure: secure)
+    }
+
+    public static func reset(_ token: String, secure: Bool) -> Cookie {
+        Cookie(name: resetName, value: token, maxAge: Int(PasswordResetService.lifetime), secure: secure)
+    }
+
+    public static func clearReset(secure: Bool) -> Cookie {
+        Cookie(name: resetName, value: "", maxAge: 0, secure: secure)
     }
 
     /// Remembered for a year: a preference, not a credential.

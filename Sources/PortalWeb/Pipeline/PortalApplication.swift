@@ -10,6 +10,7 @@ import PortalCore
 /// So a request that its access rules out is refused before its body is decoded.
 public final class PortalApplication: Sendable {
     private let loader: SessionLoader
+    private let resets: PasswordResetService
     private let csrf: CSRFProtection
     private let router: Router
     private let errors: ErrorPages
@@ -19,13 +20,22 @@ public final class PortalApplication: Sendable {
         csrf = CSRFProtection(secret: services.secret)
         let pages = PageResponder(renderer: renderer, csrf: csrf)
         loader = SessionLoader(sessions: services.sessions)
+        resets = services.passwordReset
         router = Router(home: HomeController(pages: pages),
                         login: LoginController(pages: pages, login: services.login),
                         registration: RegistrationController(pages: pages, registration: services.registration),
                         face: FaceController(pages: pages, face: services.face),
                         card: CardController(pages: pages),
                         logout: LogoutController(sessions: services.sessions),
-                        languages: LanguageController())
+                        languages: LanguageController(),
+                        realName: RealNameController(pages: pages, realName: services.realName, clock: services.clock),
+                        realNameCode: RealNameCodeController(pages: pages, realName: services.realName,
+                                                             codes: services.codes, clock: services.clock),
+                        outbox: SmsOutboxController(pages: pages, outbox: services.outbox),
+                        passwordChange: PasswordChangeController(pages: pages, change: services.passwordChange),
+                        forgotPassword: ForgotPasswordController(pages: pages, resets: services.passwordReset,
+                                                                 clock: services.clock),
+                        resetPassword: ResetPasswordController(pages: pages, resets: services.passwordReset))
         errors = ErrorPages(pages: pages, log: log)
         self.log = log
     }
@@ -45,11 +55,19 @@ public final class PortalApplication: Sendable {
             let session = try loader.session(for: request)
             context = RequestContext(request: request, route: route, language: language, session: session)
             if let elsewhere = endpoint.access.redirect(for: session?.account) { return .redirect(to: elsewhere) }
+            var reset: PasswordReset?
+            if endpoint.access == .resettingPassword {
+                reset = try resets.find(token: request.cookies[Cookie.resetName])
+                guard reset != nil else { return .redirect(to: .forgotPassword(.workPermit)) }
+            }
+            context = RequestContext(request: request, route: route, language: language, session: session, reset: reset)
             guard request.method == .post else { return try router.respond(context) }
-            context = RequestContext(request: request, route: route, language: language, session: session,
+            context = RequestContext(request: request, route: route, language: language, session: session, reset: reset,
                                      form: try FormDecoder.decode(request))
             guard csrf.allows(context) else { return errors.respond(.csrf, in: context) }
             return try router.respond(context)
+        } catch PipelineError.notFound {
+            return errors.respond(.notFound, in: context)
         } catch is FormDecodingError {
             return errors.respond(.badRequest, in: context)
         } catch SecurityError.busy {

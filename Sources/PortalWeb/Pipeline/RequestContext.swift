@@ -14,14 +14,17 @@ public struct RequestContext: Sendable {
     public let route: Route
     public let language: Language
     public let session: LiveSession?
+    /// The password reset behind the reset cookie, loaded for the routes of a reset only.
+    public let reset: PasswordReset?
     public let form: FormData
 
     public init(request: WebRequest, route: Route, language: Language, session: LiveSession? = nil,
-                form: FormData = FormData()) {
+                reset: PasswordReset? = nil, form: FormData = FormData()) {
         self.request = request
         self.route = route
         self.language = language
         self.session = session
+        self.reset = reset
         self.form = form
     }
 
@@ -38,6 +41,18 @@ public struct RequestContext: Sendable {
         guard let session else { throw PipelineError.accessNotChecked(route) }
         return AccountContext(base: self, session: session)
     }
+
+    /// The context of a password-reset page (access `resettingPassword`), whose reset the pipeline loaded.
+    func resetting() throws -> ResetContext {
+        guard let reset else { throw PipelineError.accessNotChecked(route) }
+        return ResetContext(base: self, reset: reset)
+    }
+}
+
+/// The context of a page of a password reset in progress.
+public struct ResetContext: Sendable {
+    public let base: RequestContext
+    public let reset: PasswordReset
 }
 
 /// The context of a page only an account holder reaches: the account is there, no controller checks for it.
@@ -53,4 +68,6 @@ public struct AccountContext: Sendable {
 /// Faults of the pipeline itself: a 500, logged, never shown in detail.
 enum PipelineError: Error {
     case accessNotChecked(Route)
+    /// The route exists but not in this deployment (the development outbox in production): a 404.
+    case notFound
 }

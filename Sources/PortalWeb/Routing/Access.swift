@@ -9,17 +9,22 @@ public enum Access: Sendable, Equatable {
     case signedOut
     /// An account that has signed up and still has to pass facial recognition.
     case registering
-    /// An account past facial recognition.
+    /// A holder of a physical card past facial recognition, still to pass real-name verification.
+    case verifyingRealName
+    /// An account that has collected the e-card.
     case signedIn
+    /// Signed out, with a password reset in progress (its own cookie); the pipeline loads the reset.
+    case resettingPassword
 
     /// Where a visitor signed in to `account` (nil: not signed in) is sent instead; nil when admitted.
     func redirect(for account: Account?) -> Route? {
         switch (self, account) {
-        case (.anyone, _), (.signedOut, nil): nil
-        case (.signedOut, let account?): Route.landing(for: account)
-        case (.registering, nil), (.signedIn, nil): .permitLogin
+        case (.anyone, _), (.signedOut, nil), (.resettingPassword, nil): nil
+        case (.signedOut, let account?), (.resettingPassword, let account?): Route.landing(for: account)
+        case (.registering, nil), (.verifyingRealName, nil), (.signedIn, nil): .permitLogin
         case (.registering, let account?): account.state == .pendingFace ? nil : Route.landing(for: account)
-        case (.signedIn, let account?): account.state == .pendingFace ? .faceRecognition : nil
+        case (.verifyingRealName, let account?): account.state == .pendingRealName ? nil : Route.landing(for: account)
+        case (.signedIn, let account?): account.state == .active ? nil : Route.landing(for: account)
         }
     }
 }

@@ -28,8 +28,8 @@ public struct Endpoint: Sendable, Equatable {
     }
 
     /// A button's target: POST only.
-    static func action(_ access: Access) -> Endpoint {
-        Endpoint(methods: [.post], access: access, rateLimitsPosts: false, maximumBodyBytes: nil, usesCamera: false)
+    static func action(_ access: Access, rateLimitsPosts: Bool = false) -> Endpoint {
+        Endpoint(methods: [.post], access: access, rateLimitsPosts: rateLimitsPosts, maximumBodyBytes: nil, usesCamera: false)
     }
 
     /// The `Allow` header of a 405: exactly the methods answered.
@@ -44,6 +44,18 @@ extension Route {
         case .faceRecognition: .form(.registering, maximumBodyBytes: FaceUpload.maximumBodyBytes, usesCamera: true)
         case .card: .page(.signedIn)
         case .logout: .action(.anyone)
+        case .realName: .page(.verifyingRealName)
+        // Each send asks an outside check and the SMS gateway; each code entry is a guess: all limited per address.
+        case .realNameBankCard, .realNamePhone, .realNameCode: .form(.verifyingRealName, rateLimitsPosts: true)
+        case .realNameResend: .action(.verifyingRealName, rateLimitsPosts: true)
+        case .smsOutbox: .page(.anyone)
+        case .changePassword: .form(.signedIn, rateLimitsPosts: true)
+        case .passwordChanged: .page(.signedIn)
+        case .forgotPassword: .form(.signedOut, rateLimitsPosts: true)
+        case .resetCode, .newPassword: .form(.resettingPassword, rateLimitsPosts: true)
+        case .resetResend: .action(.resettingPassword, rateLimitsPosts: true)
+        case .resetFace: .form(.resettingPassword, maximumBodyBytes: FaceUpload.maximumBodyBytes, usesCamera: true)
+        case .passwordReset: .page(.signedOut)
         case .language: .page(.anyone)
         }
     }

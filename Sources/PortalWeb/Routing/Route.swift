@@ -10,19 +10,49 @@ public indirect enum Route: Hashable, Sendable {
     case faceRecognition
     case card
     case logout
+    /// Real-name verification for holders of a physical card: the choice, the two forms, the SMS code.
+    case realName
+    case realNameBankCard
+    case realNamePhone
+    case realNameCode
+    case realNameResend
+    /// `Change password`, signed in, and the page that confirms it.
+    case changePassword
+    case passwordChanged
+    /// `Forgot password?` from either login page: the number, the proof (SMS code or face), the new password.
+    case forgotPassword(LoginPortal)
+    case resetCode
+    case resetResend
+    case resetFace
+    case newPassword
+    case passwordReset
+    /// The development SMS gateway's outbox (answers 404 where no development gateway is configured).
+    case smsOutbox
     /// Remembers the language and goes back to the page the link was on.
     case language(Language, returnTo: Route)
 
     /// One value of every case (and of each parameter's kinds), for the round-trip and access tests.
     public static let allExamples: [Route] = [
         .home, .login, .permitLogin, .registration, .faceRecognition, .card, .logout,
+        .realName, .realNameBankCard, .realNamePhone, .realNameCode, .realNameResend, .smsOutbox,
+        .changePassword, .passwordChanged, .forgotPassword(.workPermit), .forgotPassword(.socialSecurity), .resetCode,
+        .resetResend, .resetFace, .newPassword, .passwordReset,
         .language(.chinese, returnTo: .login), .language(.english, returnTo: .home),
         .language(.chinese, returnTo: .card),
     ]
 
-    /// Where a signed-in account belongs: facial recognition until it is done, the card page after.
+    /// Where a signed-in account belongs: facial recognition until it is done, real-name verification for holders
+    /// of a physical card, the card page after.
     public static func landing(for account: Account) -> Route {
-        account.state == .pendingFace ? .faceRecognition : .card
+        landing(for: account.state)
+    }
+
+    public static func landing(for state: Account.State) -> Route {
+        switch state {
+        case .pendingFace: .faceRecognition
+        case .pendingRealName: .realName
+        case .active: .card
+        }
     }
 
     /// The route a request names; nil for paths the portal does not have. A trailing slash names the same
@@ -37,6 +67,21 @@ public indirect enum Route: Hashable, Sendable {
         case "/register/face": self = .faceRecognition
         case "/card": self = .card
         case "/logout": self = .logout
+        case "/real-name": self = .realName
+        case "/real-name/bank-card": self = .realNameBankCard
+        case "/real-name/phone": self = .realNamePhone
+        case "/real-name/code": self = .realNameCode
+        case "/real-name/code/resend": self = .realNameResend
+        case "/development/sms": self = .smsOutbox
+        case "/password/change": self = .changePassword
+        case "/password/changed": self = .passwordChanged
+        case "/password/forgot/permit": self = .forgotPassword(.workPermit)
+        case "/password/forgot/social-security": self = .forgotPassword(.socialSecurity)
+        case "/password/reset/code": self = .resetCode
+        case "/password/reset/code/resend": self = .resetResend
+        case "/password/reset/face": self = .resetFace
+        case "/password/reset/new": self = .newPassword
+        case "/password/reset/done": self = .passwordReset
         default:
             guard trimmed.hasPrefix(Self.languagePrefix),
                   let language = Language(rawValue: String(trimmed.dropFirst(Self.languagePrefix.count))) else {
@@ -56,6 +101,21 @@ public indirect enum Route: Hashable, Sendable {
         case .faceRecognition: "/register/face"
         case .card: "/card"
         case .logout: "/logout"
+        case .realName: "/real-name"
+        case .realNameBankCard: "/real-name/bank-card"
+        case .realNamePhone: "/real-name/phone"
+        case .realNameCode: "/real-name/code"
+        case .realNameResend: "/real-name/code/resend"
+        case .smsOutbox: "/development/sms"
+        case .changePassword: "/password/change"
+        case .passwordChanged: "/password/changed"
+        case .forgotPassword(.workPermit): "/password/forgot/permit"
+        case .forgotPassword(.socialSecurity): "/password/forgot/social-security"
+        case .resetCode: "/password/reset/code"
+        case .resetResend: "/password/reset/code/resend"
+        case .resetFace: "/password/reset/face"
+        case .newPassword: "/password/reset/new"
+        case .passwordReset: "/password/reset/done"
         case .language(let language, let target):
             "\(Self.languagePrefix)\(language.rawValue)?\(Self.returnParameter)=\(QueryString.encode(target.path))"
         }

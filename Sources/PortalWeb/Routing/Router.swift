@@ -8,6 +8,12 @@ struct Router: Sendable {
     let card: CardController
     let logout: LogoutController
     let languages: LanguageController
+    let realName: RealNameController
+    let realNameCode: RealNameCodeController
+    let outbox: SmsOutboxController
+    let passwordChange: PasswordChangeController
+    let forgotPassword: ForgotPasswordController
+    let resetPassword: ResetPasswordController
 
     func respond(_ context: RequestContext) throws -> WebResponse {
         let posted = context.request.method == .post
@@ -21,6 +27,35 @@ struct Router: Sendable {
             return try posted ? face.submit(holder) : face.show(holder)
         case .card: return try card.show(context.holder())
         case .logout: return try logout.submit(context)
+        case .realName: return try realName.choose(context.holder())
+        case .realNameBankCard:
+            let holder = try context.holder()
+            return try posted ? realName.submit(.bankCard, holder) : realName.show(.bankCard, holder)
+        case .realNamePhone:
+            let holder = try context.holder()
+            return try posted ? realName.submit(.phone, holder) : realName.show(.phone, holder)
+        case .realNameCode:
+            let holder = try context.holder()
+            return try posted ? realNameCode.submit(holder) : realNameCode.show(holder)
+        case .realNameResend: return try realNameCode.resend(context.holder())
+        case .smsOutbox: return try outbox.show(context)
+        case .changePassword:
+            let holder = try context.holder()
+            return try posted ? passwordChange.submit(holder) : passwordChange.show(holder)
+        case .passwordChanged: return try passwordChange.done(context.holder())
+        case .forgotPassword(let portal):
+            return try posted ? forgotPassword.submit(portal, context) : forgotPassword.show(portal, context)
+        case .resetCode:
+            let reset = try context.resetting()
+            return try posted ? forgotPassword.submitCode(reset) : forgotPassword.showCode(reset)
+        case .resetResend: return try forgotPassword.resend(context.resetting())
+        case .resetFace:
+            let reset = try context.resetting()
+            return try posted ? resetPassword.submitFace(reset) : resetPassword.showFace(reset)
+        case .newPassword:
+            let reset = try context.resetting()
+            return try posted ? resetPassword.submitNewPassword(reset) : resetPassword.showNewPassword(reset)
+        case .passwordReset: return try resetPassword.done(context)
         case .language(let language, let target): return languages.choose(language, returningTo: target, context)
         }
     }

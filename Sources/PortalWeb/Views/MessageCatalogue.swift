@@ -25,6 +25,8 @@ public struct MessageCatalogue: @unchecked Sendable {
         "password_max": String(PasswordPolicy.length.upperBound),
         "full_name_max": String(TextLimits.maximumFieldLength),
         "photo_megabytes": String(PhotoLimits.maximumMegabytes),
+        "card_min": String(BankCardNumber.lengths.lowerBound),
+        "card_max": String(BankCardNumber.lengths.upperBound),
     ]
 
     /// Loads `messages/<language>.json` from the templates folder.

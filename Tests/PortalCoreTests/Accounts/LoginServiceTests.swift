@@ -64,7 +64,7 @@ import PortalTestSupport
         #expect(throws: LoginError.incorrect) { try logIn(login, password: wrongPassword) }
     }
 
-    @Test func realNameRequiredOnlyAfterTheCorrectPassword() throws {
+    @Test func aCardHolderBeforeRealNameVerificationIsSignedInToFinishIt() throws {
         // Given John, a physical-card holder who passed facial recognition
         let domain = try TestDomain()
         let john = try domain.registerAndVerifyFace(Fixtures.john, name: "JOHN SMITH")
@@ -72,10 +72,10 @@ import PortalTestSupport
         let login = try domain.login()
         // When he logs in with a wrong password, it is simply incorrect
         #expect(throws: LoginError.incorrect) { try logIn(login, .permitNumber(Fixtures.john), password: wrongPassword) }
-        // When he logs in with the right one, he is told real-name verification is required
-        #expect(throws: LoginError.realNameRequired) { try logIn(login, .permitNumber(Fixtures.john)) }
-        // Then no session was started for him, and the right password reset his failure count
-        #expect(try domain.database.events(kind: .loginSucceeded).isEmpty)
+        // When he logs in with the right one, by permit or social-security number, he is signed in, still pending
+        let (account, session) = try logIn(login, .socialSecurityNumber(Fixtures.johnSSNumber))
+        #expect(account.state == .pendingRealName)
+        #expect(try domain.database.session(digest: session.record.tokenDigest)?.accountID == john.id)
         #expect(try domain.database.attempts(.login, accountID: john.id).failures == 0)
     }
 

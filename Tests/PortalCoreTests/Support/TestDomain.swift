@@ -19,6 +19,16 @@ struct TestDomain {
         let importer = RegistryImporter(store: database)
         try importer.importFile(Fixtures.permitsCSV, as: .permits)
         try importer.importFile(Fixtures.cardsCSV, as: .ssCards)
+        try importer.importFile(Fixtures.bankCardsCSV, as: .bankCards)
+        try importer.importFile(Fixtures.simsCSV, as: .sims)
+    }
+
+    /// Real-name verification with the development checks over the fixture registries, sending through `gateway`.
+    func realName(_ gateway: any SmsGateway, texts: any SmsTexts) -> (RealNameService, SmsCodeService) {
+        let codes = SmsCodeService(store: database, gateway: gateway, texts: texts, secret: .random(), clock: clock)
+        let checks = DevelopmentRealNameVerifiers(registry: database)
+        return (RealNameService(registry: database, bankCards: checks, phones: checks, codes: codes, accounts: database,
+                                attempts: database, clock: clock), codes)
     }
 
     var registration: RegistrationService {

@@ -43,13 +43,14 @@ import PortalTestSupport
         #expect(portal.sendFace(TestImages.png()).status == 303)
     }
 
-    @Test func aCardHolderIsToldRealNameVerificationIsRequired() throws {
+    @Test func aCardHolderGoesOnToRealNameVerificationNotToTheCard() throws {
         let portal = try TestPortal()
         portal.register("WP2026000002", name: "John Smith")
         #expect(portal.sendFace(TestImages.png()).status == 303)
-        let card = portal.get("/card").text
-        #expect(card.contains("Real-name verification is required because you hold a physical Social Security Card."))
-        #expect(!card.contains("Date collected"))
+        #expect(portal.get("/card").header("Location") == "/real-name")
+        let choice = portal.get("/real-name").text
+        #expect(choice.contains("Real-name verification is required because you hold a physical Social Security Card."))
+        #expect(choice.contains("href=\"/real-name/bank-card\"") && choice.contains("href=\"/real-name/phone\""))
     }
 
     @Test func theFacePageNeedsASignedInPendingAccount() throws {

@@ -11,6 +11,8 @@ final class TestPortal: @unchecked Sendable {
         .appendingPathComponent("templates").path
 
     let database: AppDatabase
+    /// The data folder of the development adapters (the SMS outbox), removed with the portal.
+    let dataDirectory: URL
     let clock = ManualClock()
     let app: PortalApplication
     var cookies: [String: String] = [:]
@@ -22,14 +24,22 @@ final class TestPortal: @unchecked Sendable {
         cheap.memoryKiB = 1024  // fast hashing in tests; the real cost is measured by the benchmark
         cheap.iterations = 1
         let hasher = PasswordHasher(parameters: cheap, gate: HashingGate(concurrentHashes: 2))
-        let services = try PortalServices(stores: database.stores, faceVerifier: DevelopmentFaceVerifier(), hasher: hasher,
-                                          policy: try PasswordPolicy.bundled(), clock: clock,
-                                          secret: ServerSecret.random())
+        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("portal-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        let renderer = try PageRenderer(templatesDirectory: Self.templates)
+        let services = try PortalServices(
+            stores: database.stores, outside: .development(dataDirectory: dataDirectory, registry: database),
+            hasher: hasher, policy: try PasswordPolicy.bundled(), clock: clock, secret: ServerSecret.random(),
+            smsTexts: CatalogueSmsTexts(renderer: renderer))
         let lines = logged
-        app = PortalApplication(services: services, renderer: try PageRenderer(templatesDirectory: Self.templates),
+        app = PortalApplication(services: services, renderer: renderer,
                                 log: { lines.append($0) })
         try RegistryImporter(store: database).importFile(Fixtures.permitsCSV, as: .permits)
         try RegistryImporter(store: database).importFile(Fixtures.cardsCSV, as: .ssCards)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: dataDirectory)
     }
 
     /// Sends a request the way a browser would, keeping the cookies it is given (a cleared one is forgotten).

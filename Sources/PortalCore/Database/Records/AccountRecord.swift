@@ -12,6 +12,8 @@ struct AccountRecord: SnakeCaseRecord {
     var state: String
     var createdAt: Date
     var collectedAt: Date?
+    var realNameMethod: String?
+    var verifiedPhone: String?
 
     init(_ account: Account) {
         id = account.id == 0 ? nil : account.id
@@ -21,6 +23,8 @@ struct AccountRecord: SnakeCaseRecord {
         state = account.state.rawValue
         createdAt = account.createdAt
         collectedAt = account.collectedAt
+        realNameMethod = account.realNameMethod?.rawValue
+        verifiedPhone = account.verifiedPhone
     }
 
     /// Read by column, not through Codable: the account is read on every signed-in page view, and the
@@ -33,11 +37,14 @@ struct AccountRecord: SnakeCaseRecord {
         state = row["state"]
         createdAt = row["created_at"]
         collectedAt = row["collected_at"]
+        realNameMethod = row["real_name_method"]
+        verifiedPhone = row["verified_phone"]
     }
 
     var account: Account? {
         guard let id, let state = Account.State(rawValue: state) else { return nil }
         return Account(id: id, permitNumber: permitNumber, fullName: fullName, passwordHash: passwordHash,
-                       state: state, createdAt: createdAt, collectedAt: collectedAt)
+                       state: state, createdAt: createdAt, collectedAt: collectedAt,
+                       realNameMethod: realNameMethod.flatMap(RealNameMethod.init(rawValue:)), verifiedPhone: verifiedPhone)
     }
 }

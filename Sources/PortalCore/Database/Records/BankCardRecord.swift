@@ -13,3 +13,7 @@ struct BankCardRecord: SnakeCaseRecord {
         phone = card.phone
     }
 }
+
+extension BankCardRecord {
+    var card: BankCard { BankCard(cardNumber: cardNumber, fullName: fullName, passportNumber: passportNumber, phone: phone) }
+}

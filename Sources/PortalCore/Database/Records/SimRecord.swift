@@ -11,3 +11,7 @@ struct SimRecord: SnakeCaseRecord {
         passportNumber = sim.passportNumber
     }
 }
+
+extension SimRecord {
+    var sim: SimRegistration { SimRegistration(phone: phone, fullName: fullName, passportNumber: passportNumber) }
+}
