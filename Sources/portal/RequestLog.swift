@@ -14,8 +14,11 @@ enum RequestLog {
         write("\(timestamp()) \(method) \(path) \(status) \(micros / 1000).\(fraction)ms")
     }
 
+    /// One write(2) of the whole line (FileHandle and Data cost a twentieth of a page view).
     @Sendable static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        var bytes = Array(line.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.withUnsafeBytes { buffer in _ = Glibc.write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
     }
 
     /// `2026-11-27T01:32:10Z`.

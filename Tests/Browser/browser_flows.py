@@ -8,7 +8,7 @@ import json
 
 from pathlib import Path
 
-from e2e_data import PASSWORD, Person, png
+from e2e_data import PASSWORD, CardHolder, Person, png
 from e2e_stack import REPO
 from selenium.webdriver.common.by import By
 
@@ -55,6 +55,52 @@ def sign_up(p: Portal, person: Person, password: str = PASSWORD) -> None:
     fill_registration(p, person, password)
     p.submit()
     assert p.path == "/register/face", f"registration did not lead to facial recognition: {p.path}\n{p.text()[:600]}"
+
+
+def verify_face_with_file(p: Portal, arrives_at: str) -> None:
+    """On the facial recognition page (registration or reset), in any language: chooses the PNG file and sends
+    the form with its submit button (Verify); arrives at `arrives_at` (/card, /real-name for a card holder, …)."""
+    choose_photo_file(p)
+    p.submit()
+    assert p.path == arrives_at, f"Verify did not lead to {arrives_at}: {p.path}\n{p.text()[:600]}"
+
+
+def sign_out(p: Portal) -> None:
+    """Log out in any language: the header's form, by its button (log_out checks the English words)."""
+    p.submit("header form.header__logout")
+    assert p.path == "/", f"logging out did not lead home: {p.path}"
+
+
+def sms_code(p: Portal, phone: str, purpose: str) -> str:
+    """The newest code sent to `phone` for `purpose` (real_name_phone, real_name_bank_card, password_reset), as
+    the development SMS gateway wrote it to $DATA/sms-outbox.jsonl (the same file Tests/EndToEnd reads)."""
+    path = p.data / "sms-outbox.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    codes = [m["code"] for m in map(json.loads, lines) if m["to"] == phone and m["purpose"] == purpose]
+    assert codes, f"no {purpose} SMS to {phone} in {path}"
+    return codes[-1]
+
+
+def wrong_code(code: str) -> str:
+    """Six digits that are not `code`."""
+    return "000000" if code != "000000" else "111111"
+
+
+def send_phone_code(p: Portal, holder: CardHolder) -> None:
+    """From the real-name choice, in any language: the phone number way, the holder's phone, Send code."""
+    assert p.path == "/real-name", p.path
+    p.follow_href("/real-name/phone")
+    p.fill({"phone": holder.phone})
+    p.submit()
+    assert p.path == "/real-name/code", f"Send code did not lead to the code page: {p.path}\n{p.text()[:600]}"
+
+
+def verify_real_name_by_phone(p: Portal, holder: CardHolder) -> None:
+    """From the real-name choice to the e-card, by phone: the account then has a verified phone."""
+    send_phone_code(p, holder)
+    p.fill({"sms_code": sms_code(p, holder.phone, "real_name_phone")})
+    p.submit()  # Verify
+    assert p.path == "/card", f"the SMS code did not lead to the e-card: {p.path}\n{p.text()[:600]}"
 
 
 def camera_button(p: Portal, which: str):

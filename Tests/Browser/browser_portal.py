@@ -134,14 +134,19 @@ class Portal:
     def follow_link(self, text: str) -> None:
         self._click_to_new_page(self.link(text))
 
+    def follow_href(self, href: str) -> None:
+        """Clicks the link in <main> that goes to `href`, whatever its words (for the tests run in each language)."""
+        self._click_to_new_page(self.driver.find_element(By.CSS_SELECTOR, f"main a[href={_css_string(href)}]"))
+
     def press(self, button_text: str) -> None:
         """Clicks a button that submits a form, and waits for the page the server answers with."""
         self._click_to_new_page(self.button(button_text))
 
-    def submit(self) -> None:
-        """Clicks the submit button of the form in <main>, whatever its words (the header's Log out form is
-        outside <main>), and waits for the page the server answers with."""
-        self._click_to_new_page(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    def submit(self, form: str = "main form") -> None:
+        """Clicks the submit button of the form in <main> (the first one), whatever its words (the header's Log out
+        form is outside <main>), and waits for the page the server answers with. `form`, a CSS selector, names
+        another form (say, "main form.resend", "header form.header__logout")."""
+        self._click_to_new_page(self.driver.find_element(By.CSS_SELECTOR, f"{form} button[type=submit]"))
 
     def fill(self, fields: dict[str, str]) -> None:
         for name, value in fields.items():
@@ -188,6 +193,10 @@ class Portal:
     def _wait_loaded(self) -> None:
         self.wait(lambda d: d.execute_script("return document.readyState") == "complete",
                   f"{self.driver.current_url} did not finish loading")
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _xpath_literal(text: str) -> str:

@@ -81,6 +81,12 @@ def person(registry):
     return registry.take()
 
 
+@pytest.fixture
+def card_holder(registry):
+    """A physical-card holder (.person, .ss_number, .bank_card, .phone) that no other test uses."""
+    return registry.take_card_holder()
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield

@@ -20,13 +20,15 @@ public struct ServerSecret: Sendable {
     }
 
     static let length = 32
-    /// The key's bytes (swift-crypto's SymmetricKey is not Sendable, so one is made per MAC).
     private let bytes: [UInt8]
+    /// The key made once: a MAC is asked for on every signed-in page (its forms' CSRF token).
+    private let key: KeyBox
 
     /// A secret from known bytes (tests, or a key a deployment keeps elsewhere).
     public init(bytes: [UInt8]) {
         precondition(bytes.count >= 16, "a server secret needs at least 128 bits")
         self.bytes = bytes
+        key = KeyBox(SymmetricKey(data: bytes))
     }
 
     /// A fresh random secret that is never written anywhere (tests).
@@ -69,7 +71,13 @@ public struct ServerSecret: Sendable {
     /// HMAC-SHA256 of `message` for one `purpose`, URL-safe base64: the same inputs always give the same value,
     /// and nobody without the secret can make one.
     public func mac(_ message: String, purpose: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data("\(purpose)\u{0}\(message)".utf8), using: SymmetricKey(data: bytes))
+        let code = HMAC<SHA256>.authenticationCode(for: Data("\(purpose)\u{0}\(message)".utf8), using: key.key)
         return SecureToken.base64URL(Data(code))
     }
+}
+
+/// swift-crypto's `SymmetricKey` is an immutable value that is not marked Sendable; it is only ever read.
+private final class KeyBox: @unchecked Sendable {
+    let key: SymmetricKey
+    init(_ key: SymmetricKey) { self.key = key }
 }

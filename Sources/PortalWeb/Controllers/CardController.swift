@@ -17,6 +17,14 @@ struct CardController: Sendable {
             collectedOn = account.collectedAt.map { CalendarDay(containing: $0).description }
         }
 
+        func values(in messages: MessageCatalogue) -> [String: Any] {
+            var values: [String: Any] = ["fullName": fullName, "permitNumberMasked": permitNumberMasked,
+                                         "permitNumberSpoken": messages.text(permitNumberSpoken),
+                                         "changePasswordHref": changePasswordHref]
+            if let collectedOn { values["collectedOn"] = collectedOn }
+            return values
+        }
+
         var template: Template { .card }
         var title: UserMessage { UserMessage("card.title") }
     }

@@ -6,6 +6,8 @@ struct HomeController: Sendable {
         let loginHref = Route.login.path
         var template: Template { .home }
         var title: UserMessage { UserMessage("home.title") }
+
+        func values(in messages: MessageCatalogue) -> [String: Any] { ["loginHref": loginHref] }
     }
 
     let pages: PageResponder

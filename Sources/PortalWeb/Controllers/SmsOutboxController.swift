@@ -19,7 +19,7 @@ struct SmsOutboxController: Sendable {
         let formatter = ISO8601DateFormatter()
         let messages = try outbox.messages().map { message in
             ["to": message.to, "code": message.code, "purpose": message.purpose.rawValue,
-             "sent_at": formatter.string(from: message.sentAt), "text": message.text]
+             "sentAt": formatter.string(from: message.sentAt), "text": message.text]
         }
         return try pages.respond(Page(messages: messages, empty: messages.isEmpty), in: context)
     }

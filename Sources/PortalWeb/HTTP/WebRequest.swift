@@ -7,13 +7,15 @@ public struct WebRequest: Sendable {
     public var path: String
     public var query: String
     /// Case-insensitive header fields.
-    public var headers: HTTPFields
+    public let headers: HTTPFields
     public var body: [UInt8]
     /// The body was larger than the server accepts; it was not read.
     public var bodyTooLarge: Bool
     public var remoteAddress: String?
     /// The browser reached nginx over TLS, so cookies must be `Secure`.
     public var isHTTPS: Bool
+    /// Cookies by name, read once: the language, the session, CSRF and the reset all look at them.
+    public let cookies: [String: String]
 
     public init(method: HTTPRequest.Method, path: String, query: String = "", headers: HTTPFields = [:],
                 body: [UInt8] = [], bodyTooLarge: Bool = false, remoteAddress: String? = nil, isHTTPS: Bool = false) {
@@ -25,18 +27,29 @@ public struct WebRequest: Sendable {
         self.bodyTooLarge = bodyTooLarge
         self.remoteAddress = remoteAddress
         self.isHTTPS = isHTTPS
+        cookies = Self.cookies(in: headers[.cookie])
     }
 
     /// Cookies by name; when a name repeats, the first wins (the most specific path, per RFC 6265).
-    public var cookies: [String: String] {
-        guard let header = headers[.cookie] else { return [:] }
+    /// Read on bytes: Foundation's trimming cost more than the rest of the request's decoding.
+    static func cookies(in header: String?) -> [String: String] {
+        guard let header else { return [:] }
         var cookies: [String: String] = [:]
-        for pair in header.split(separator: ";") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let name = parts[0].trimmingCharacters(in: .whitespaces)
-            if cookies[name] == nil { cookies[name] = parts[1].trimmingCharacters(in: .whitespaces) }
+        for pair in header.utf8.split(separator: UInt8(ascii: ";")) {
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let name = trimmed(pair[..<equals]), value = trimmed(pair[pair.index(after: equals)...])
+            guard !name.isEmpty else { continue }
+            let key = String(decoding: name, as: UTF8.self)
+            if cookies[key] == nil { cookies[key] = String(decoding: value, as: UTF8.self) }
         }
         return cookies
+    }
+
+    private static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return bytes[bytes.startIndex..<bytes.startIndex]
+        }
+        return bytes[first...last]
     }
 }

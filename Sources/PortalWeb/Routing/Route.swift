@@ -116,13 +116,17 @@ public indirect enum Route: Hashable, Sendable {
         case .resetFace: "/password/reset/face"
         case .newPassword: "/password/reset/new"
         case .passwordReset: "/password/reset/done"
-        case .language(let language, let target):
-            "\(Self.languagePrefix)\(language.rawValue)?\(Self.returnParameter)=\(QueryString.encode(target.path))"
+        case .language(let language, let target): Self.languageLink(to: language) + QueryString.encode(target.path)
         }
     }
 
     private static let languagePrefix = "/language/"
     private static let returnParameter = "return"
+
+    /// A language link up to its return path, which follows percent-encoded: `/language/zh?return=`.
+    static func languageLink(to language: Language) -> String {
+        "\(languagePrefix)\(language.rawValue)?\(returnParameter)="
+    }
 
     /// The page a language link goes back to: a route of the portal, never another site (no open redirect)
     /// and never another language link; the home page when the query names none.

@@ -46,17 +46,23 @@ public struct MessageCatalogue: @unchecked Sendable {
     /// The sentence for `message` with its `{placeholders}` filled in; the key itself if it is missing,
     /// which the catalogue tests catch before it reaches anyone.
     public func text(_ message: UserMessage) -> String {
-        var text = filledIn(self.text(forKey: message.key) ?? message.key)
-        for (name, value) in message.arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        filledIn(self.text(forKey: message.key) ?? message.key, arguments: message.arguments)
     }
 
-    /// The sentence with the facts it names filled in.
-    private func filledIn(_ sentence: String) -> String {
-        guard sentence.contains("{") else { return sentence }
-        var text = sentence
-        for (name, value) in facts { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+    /// The sentence with each `{name}` it holds replaced by its argument, else by the fact of that name, in one pass
+    /// (a replace per known name cost a tenth of a page view); an unknown name is left as it is.
+    private func filledIn(_ sentence: String, arguments: [String: String] = [:]) -> String {
+        guard sentence.utf8.contains(UInt8(ascii: "{")) else { return sentence }
+        var result = ""
+        var rest = Substring(sentence)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = arguments[name] ?? facts[name] { result += value } else { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     public func text(_ key: String) -> String { text(UserMessage(key)) }
@@ -71,7 +77,7 @@ public struct MessageCatalogue: @unchecked Sendable {
         while let open = rest.range(of: "{{t.") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
             let key = String(rest[open.upperBound..<close.lowerBound])
-            guard let sentence = text(forKey: key).map(filledIn) else { throw TemplateError.missingMessage(key) }
+            guard let sentence = text(forKey: key).map({ filledIn($0) }) else { throw TemplateError.missingMessage(key) }
             guard !sentence.contains("{") else { throw TemplateError.unusableMessage(key) }
             result += rest[..<open.lowerBound]
             result += Self.htmlEscaped(sentence)

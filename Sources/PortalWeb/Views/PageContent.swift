@@ -1,16 +1,23 @@
 import PortalCore
 
 /// What one page shows: each page has its own struct, whose stored properties are the values its template names
-/// (`fullName` is `{{full_name}}`; a `UserMessage` is shown as its sentence in the page's language).
+/// (`fullName` is `{{fullName}}`; a `UserMessage` is shown as its sentence in the page's language).
 public protocol PageContent: Sendable {
     var template: Template { get }
     var title: UserMessage { get }
     /// The page's form, whose fields, values and problems the renderer lays out; nil for pages without one.
     var form: FormView? { get }
+    /// The template's values: by default every stored property, read by `PageValues`; the most viewed pages
+    /// list theirs by hand, which saves the reflection on every view.
+    func values(in messages: MessageCatalogue) -> [String: Any]
 }
 
 extension PageContent {
     public var form: FormView? { nil }
+
+    public func values(in messages: MessageCatalogue) -> [String: Any] {
+        PageValues.of(self, messages: messages)
+    }
 }
 
 /// What every page around its content shows: the language, the links to switch it (back to `route`), the CSRF

@@ -105,3 +105,19 @@ import Testing
         #expect(pages.values.allSatisfy { !$0.contains("csrf_token") })
     }
 }
+
+@Suite struct HandWrittenPageValuesTests {
+    /// The pages that list their values by hand must list what reflection would, or a template would miss one.
+    @Test func theHomeAndCardPagesListTheSameValuesAsReflection() throws {
+        let messages = try MessageCatalogue.load(.chinese, templatesDirectory: TestPortal.templates)
+        let home = HomeController.Page()
+        #expect(NSDictionary(dictionary: home.values(in: messages)) == NSDictionary(dictionary: PageValues.of(home, messages: messages)))
+        for collected in [Date?.none, Date(timeIntervalSince1970: 1_780_000_000)] {
+            let account = Account(id: 1, permitNumber: "WP2026000001", fullName: "ANNA SCHMIDT", passwordHash: "",
+                                  state: .active, createdAt: .now, collectedAt: collected)
+            let card = CardController.Page(account)
+            #expect(NSDictionary(dictionary: card.values(in: messages))
+                == NSDictionary(dictionary: PageValues.of(card, messages: messages)))
+        }
+    }
+}
