@@ -36,8 +36,9 @@ struct ServeCommand: ParsableCommand {
         let environment = try PortalEnvironment.current()
         guard environment.mode == .development else {
             // The authorities' SMS, face and real-name services have no production adapter in this build.
-            throw PortalCommandError("PORTAL_ENV=production needs the authorities' face-verification service, "
-                                     + "which this build has no adapter for; run with PORTAL_ENV=development")
+            throw PortalCommandError("PORTAL_ENV=production needs the authorities' face-verification, SMS and "
+                                     + "real-name services, which this build has no adapters for: nothing is sent; "
+                                     + "run with PORTAL_ENV=development")
         }
         let stores = try environment.openDatabase().stores
         let renderer = try PageRenderer(templatesDirectory: templates)
