@@ -21,6 +21,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // QR images from plain values: the only code that touches libqrencode.
+        .target(name: "PortalDocuments", dependencies: ["CQRencode"]),
         .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .target(
             name: "PortalCore",
@@ -35,7 +38,7 @@ let package = Package(
         .target(
             name: "PortalWeb",
             dependencies: [
-                "PortalCore",
+                "PortalCore", "PortalDocuments",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),

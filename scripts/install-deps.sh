@@ -12,7 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DEBIAN_FRONTEND=noninteractive
 
 # nginx-light: the front end (own prefix; the system service is not used)
-# libfcgi-dev, libargon2-dev, libsqlite3-dev, pkg-config: C libraries the Swift package links
+# libfcgi-dev, libargon2-dev, libsqlite3-dev, libqrencode-dev, pkg-config: C libraries the Swift package links
 # wrk: bench/run.sh; curl: bench/run.sh and manual checks; python3 + pip: end-to-end tests;
 # openssl: the throwaway certificate the tests check the production TLS site with
 packages=(
@@ -20,6 +20,7 @@ packages=(
     libfcgi-dev
     libargon2-dev
     libsqlite3-dev
+    libqrencode-dev
     pkg-config
     wrk
     curl
@@ -27,8 +28,9 @@ packages=(
     openssl
 )
 # chromium, chromium-driver: the real-browser suite (Tests/Browser), headless, with Debian's own chromedriver;
-# fonts-wqy-microhei: a Chinese font, so the screenshots of the Chinese pages show characters, not boxes
-[ "$for_tests" -eq 1 ] && packages+=(chromium chromium-driver fonts-wqy-microhei)
+# fonts-wqy-microhei: a Chinese font, so the screenshots of the Chinese pages show characters, not boxes;
+# zbar-tools: zbarimg reads the permit page's QR code in the end-to-end tests
+[ "$for_tests" -eq 1 ] && packages+=(chromium chromium-driver fonts-wqy-microhei zbar-tools)
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
 

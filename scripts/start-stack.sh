@@ -153,7 +153,8 @@ trap on_signal INT TERM HUP
 trap cleanup EXIT
 
 start_app() {
-    local args=(serve --socket "$SOCKET" --socket-group "$worker_group" --templates "$ROOT/templates")
+    local args=(serve --socket "$SOCKET" --socket-group "$worker_group" --templates "$ROOT/templates"
+                --public-url "http://127.0.0.1:$PORTAL_PORT")
     [ -z "$PORTAL_THREADS" ] || args+=(--threads "$PORTAL_THREADS")
     # A socket left by a killed app would make the wait below succeed too early.
     rm -f "$SOCKET"

@@ -29,6 +29,16 @@ struct PortalEnvironment {
         }
     }
 
+    /// The Ed25519 key pair QR tokens are signed with (`qr-signing.key`), created on first start.
+    func qrSigner() throws -> PermitTokenSigner {
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        do {
+            return try PermitTokenSigner.loadOrCreate(at: dataDirectory.appendingPathComponent("qr-signing.key").path)
+        } catch let error as SecretFile.LoadError {
+            throw PortalCommandError(error.description)
+        }
+    }
+
     /// The database in the data folder, created (with the folder) on first use.
     func openDatabase() throws -> AppDatabase {
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)

@@ -21,6 +21,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The templates folder.")
     var templates = "templates"
 
+    @Option(name: .customLong("public-url"), help: "The portal's address as people reach it; QR codes carry it.")
+    var publicURL = "http://127.0.0.1:8080"
+
     /// Hashing may use every core but one and, hashing or queued, at most half the worker threads, so a login
     /// flood leaves both CPU and threads to the pages that need no hashing (measured: bench/run.sh, README).
     func hashingGate() -> HashingGate {
@@ -49,10 +52,11 @@ struct ServeCommand: ParsableCommand {
             policy: try PasswordPolicy.bundled(),
             clock: SystemClock(),
             secret: try environment.serverSecret(),
-            smsTexts: CatalogueSmsTexts(renderer: renderer))
+            smsTexts: CatalogueSmsTexts(renderer: renderer),
+            qrSigner: try environment.qrSigner())
         RequestLog.write("portal: development adapters (face, SMS to \(environment.dataDirectory.path)/sms-outbox.jsonl, "
                          + "real-name checks against the imported registries); no message leaves this machine")
-        let application = PortalApplication(services: services, renderer: renderer,
+        let application = PortalApplication(services: services, renderer: renderer, publicURL: publicURL,
                                             log: { RequestLog.write(RequestLog.escaped($0)) })
         Housekeeping.start(services)
         let server = try FastCGIServer(socketPath: socket, socketGroup: socketGroup, workerCount: threads,

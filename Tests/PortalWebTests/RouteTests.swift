@@ -40,7 +40,9 @@ import Testing
         // Every POST that hashes a password, asks an outside check, sends an SMS or tries a code
         #expect(limited == [.login, .permitLogin, .registration, .realNameBankCard, .realNamePhone, .realNameCode,
                             .realNameResend, .changePassword, .forgotPassword(.workPermit),
-                            .forgotPassword(.socialSecurity), .resetCode, .resetResend, .newPassword])
+                            .forgotPassword(.socialSecurity), .resetCode, .resetResend, .newPassword,
+                            .workPermitServices, .pin, .changePin])
+        #expect(Route.allExamples.filter(\.endpoint.rateLimitsAll) == [.verifyQR(token: "abc.def")])
         #expect(Route.allExamples.filter(\.endpoint.usesCamera) == [.faceRecognition, .resetFace])
         #expect(Route.faceRecognition.endpoint.maximumBodyBytes == PhotoLimits.maximumBytes + (1 << 20))
         #expect(Route.largestBodyBytes == 5 << 20)

@@ -24,10 +24,12 @@ public struct Account: Sendable, Equatable {
     public var realNameMethod: RealNameMethod?
     /// The phone an SMS code confirmed (real-name verification); password reset codes go to it.
     public var verifiedPhone: String?
+    /// The Argon2id hash of the work-permit services PIN; nil until it is set on first use.
+    public var pinHash: String?
 
     public init(id: Int64 = 0, permitNumber: String, fullName: String, passwordHash: String, state: State,
                 createdAt: Date, collectedAt: Date? = nil, realNameMethod: RealNameMethod? = nil,
-                verifiedPhone: String? = nil) {
+                verifiedPhone: String? = nil, pinHash: String? = nil) {
         self.id = id
         self.permitNumber = permitNumber
         self.fullName = fullName
@@ -37,6 +39,7 @@ public struct Account: Sendable, Equatable {
         self.collectedAt = collectedAt
         self.realNameMethod = realNameMethod
         self.verifiedPhone = verifiedPhone
+        self.pinHash = pinHash
     }
 }
 

@@ -21,6 +21,11 @@ public struct AuditEvent: Sendable, Equatable {
         case passwordResetVerified = "password_reset_verified"
         case passwordResetFailed = "password_reset_failed"
         case passwordReset = "password_reset"
+        case permitNumberRefused = "permit_number_refused"
+        case pinSet = "pin_set"
+        case pinChanged = "pin_changed"
+        case pinFailed = "pin_failed"
+        case pinLocked = "pin_locked"
     }
 
     public let kind: Kind

@@ -126,6 +126,18 @@ extension AppDatabase {
                 CREATE INDEX password_resets_created ON password_resets(created_at);
                 """)
         }
+        migrator.registerMigration("2026-12-03 work-permit services") { db in
+            try db.execute(sql: """
+                ALTER TABLE accounts ADD COLUMN pin_hash TEXT;
+                ALTER TABLE sessions ADD COLUMN permit_unlocked_until DATETIME;
+                CREATE TABLE qr_tokens_used (
+                    token_id TEXT PRIMARY KEY NOT NULL,
+                    permit_number TEXT NOT NULL,
+                    used_at DATETIME NOT NULL
+                );
+                CREATE INDEX qr_tokens_used_at ON qr_tokens_used(used_at);
+                """)
+        }
         return migrator
     }
 }

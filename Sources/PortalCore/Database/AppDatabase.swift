@@ -34,7 +34,7 @@ public final class AppDatabase: Sendable {
     /// Every store this database implements, for the composition root.
     public var stores: PortalStores {
         PortalStores(accounts: self, attempts: self, sessions: self, registry: self, audit: self, smsCodes: self,
-                     passwordResets: self)
+                     passwordResets: self, permitServices: self)
     }
 
     /// Runs one step as one transaction; everything it writes lands together or not at all.

@@ -4,12 +4,15 @@ public enum AttemptKind: String, Sendable, CaseIterable {
     case face
     /// Bank-card or phone details the outside check did not confirm.
     case realName = "real_name"
+    /// The 6-digit PIN of work-permit services.
+    case pin
 
     var lockedEvent: AuditEvent.Kind {
         switch self {
         case .login: .accountLocked
         case .face: .faceLocked
         case .realName: .realNameLocked
+        case .pin: .pinLocked
         }
     }
 }

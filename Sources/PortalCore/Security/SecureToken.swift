@@ -34,7 +34,15 @@ public enum SecureToken {
         return String(decoding: characters, as: UTF8.self)
     }
 
-    static func base64URL(_ data: Data) -> String {
+    /// The bytes of unpadded base64url text; nil when it is not that.
+    public static func data(base64URL text: String) -> Data? {
+        guard text.utf8.allSatisfy(isURLSafeBase64) else { return nil }
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        return Data(base64Encoded: base64)
+    }
+
+    public static func base64URL(_ data: Data) -> String {
         data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")

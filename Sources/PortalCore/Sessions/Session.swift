@@ -7,10 +7,14 @@ public struct Session: Sendable, Equatable {
     public var accountID: Int64?
     public var createdAt: Date
     public var lastSeenAt: Date
+    /// Work-permit services are unlocked (the PIN was set or entered) until then.
+    public var permitServicesUntil: Date?
     /// The signed-in account, read with the session so that a page view costs one database read.
     public var account: Account?
 
-    public init(tokenDigest: String, accountID: Int64?, createdAt: Date, lastSeenAt: Date, account: Account? = nil) {
+    public init(tokenDigest: String, accountID: Int64?, createdAt: Date, lastSeenAt: Date, account: Account? = nil,
+                permitServicesUntil: Date? = nil) {
+        self.permitServicesUntil = permitServicesUntil
         self.tokenDigest = tokenDigest
         self.accountID = accountID
         self.createdAt = createdAt

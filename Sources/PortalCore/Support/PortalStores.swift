@@ -8,10 +8,11 @@ public struct PortalStores: Sendable {
     public let audit: any AuditLog
     public let smsCodes: any SmsCodeStore
     public let passwordResets: any PasswordResetStore
+    public let permitServices: any PermitServicesStore
 
     public init(accounts: any AccountStore, attempts: any AttemptStore, sessions: any SessionStore,
                 registry: any RegistryStore, audit: any AuditLog, smsCodes: any SmsCodeStore,
-                passwordResets: any PasswordResetStore) {
+                passwordResets: any PasswordResetStore, permitServices: any PermitServicesStore) {
         self.accounts = accounts
         self.attempts = attempts
         self.sessions = sessions
@@ -19,5 +20,6 @@ public struct PortalStores: Sendable {
         self.audit = audit
         self.smsCodes = smsCodes
         self.passwordResets = passwordResets
+        self.permitServices = permitServices
     }
 }

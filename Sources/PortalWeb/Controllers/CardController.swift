@@ -9,6 +9,7 @@ struct CardController: Sendable {
         let permitNumberSpoken: UserMessage
         let collectedOn: String?
         let changePasswordHref = Route.changePassword.path
+        let servicesHref = Route.hrServices.path
 
         init(_ account: Account) {
             fullName = account.fullName
@@ -20,7 +21,7 @@ struct CardController: Sendable {
         func values(in messages: MessageCatalogue) -> [String: Any] {
             var values: [String: Any] = ["fullName": fullName, "permitNumberMasked": permitNumberMasked,
                                          "permitNumberSpoken": messages.text(permitNumberSpoken),
-                                         "changePasswordHref": changePasswordHref]
+                                         "changePasswordHref": changePasswordHref, "servicesHref": servicesHref]
             if let collectedOn { values["collectedOn"] = collectedOn }
             return values
         }

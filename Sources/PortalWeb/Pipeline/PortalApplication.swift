@@ -16,7 +16,14 @@ public final class PortalApplication: Sendable {
     private let errors: ErrorPages
     private let log: @Sendable (String) -> Void
 
-    public init(services: PortalServices, renderer: PageRenderer, log: @escaping @Sendable (String) -> Void) {
+    private let permitServices: PermitServicesService
+    private let clock: any PortalClock
+
+    /// - Parameter publicURL: the portal's address as people reach it (`https://portal.example`), which QR codes carry.
+    public init(services: PortalServices, renderer: PageRenderer, publicURL: String = "http://127.0.0.1:8080",
+                log: @escaping @Sendable (String) -> Void) {
+        permitServices = services.permitServices
+        clock = services.clock
         csrf = CSRFProtection(secret: services.secret)
         let pages = PageResponder(renderer: renderer, csrf: csrf)
         loader = SessionLoader(sessions: services.sessions)
@@ -35,7 +42,13 @@ public final class PortalApplication: Sendable {
                         passwordChange: PasswordChangeController(pages: pages, change: services.passwordChange),
                         forgotPassword: ForgotPasswordController(pages: pages, resets: services.passwordReset,
                                                                  clock: services.clock),
-                        resetPassword: ResetPasswordController(pages: pages, resets: services.passwordReset))
+                        resetPassword: ResetPasswordController(pages: pages, resets: services.passwordReset),
+                        menu: ServicesMenuController(pages: pages, services: services.permitServices),
+                        pin: PinController(pages: pages, services: services.permitServices),
+                        permit: PermitController(pages: pages, services: services.permitServices, qr: services.qr,
+                                                 clock: services.clock),
+                        verification: VerificationController(pages: pages, qr: services.qr),
+                        publicURL: publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL)
         errors = ErrorPages(pages: pages, log: log)
         self.log = log
     }
@@ -55,6 +68,11 @@ public final class PortalApplication: Sendable {
             let session = try loader.session(for: request)
             context = RequestContext(request: request, route: route, language: language, session: session)
             if let elsewhere = endpoint.access.redirect(for: session?.account) { return .redirect(to: elsewhere) }
+            if endpoint.access == .permitServices, let session {
+                // Unlocked by the PIN until five minutes pass without use: each use starts the five minutes again.
+                guard let until = session.record.permitServicesUntil, clock.now() < until else { return .redirect(to: .pin) }
+                try permitServices.keepUnlocked(sessionDigest: session.record.tokenDigest, accountID: session.account.id)
+            }
             var reset: PasswordReset?
             if endpoint.access == .resettingPassword {
                 reset = try resets.find(token: request.cookies[Cookie.resetName])

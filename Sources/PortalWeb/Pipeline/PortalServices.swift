@@ -12,6 +12,8 @@ public struct PortalServices: Sendable {
     public let realName: RealNameService
     public let passwordChange: PasswordChangeService
     public let passwordReset: PasswordResetService
+    public let permitServices: PermitServicesService
+    public let qr: QRVerification
     /// The development gateway's messages; nil with a real gateway.
     public let outbox: (any SmsOutbox)?
     public let clock: any PortalClock
@@ -19,7 +21,8 @@ public struct PortalServices: Sendable {
     public let secret: ServerSecret
 
     public init(stores: PortalStores, outside: OutsideServices, hasher: PasswordHasher,
-                policy: PasswordPolicy, clock: any PortalClock, secret: ServerSecret, smsTexts: any SmsTexts) throws {
+                policy: PasswordPolicy, clock: any PortalClock, secret: ServerSecret, smsTexts: any SmsTexts,
+                qrSigner: PermitTokenSigner) throws {
         self.secret = secret
         self.clock = clock
         outbox = outside.outbox
@@ -40,6 +43,10 @@ public struct PortalServices: Sendable {
                                              attempts: stores.attempts, audit: stores.audit, registry: stores.registry,
                                              codes: codes, faces: outside.face, hasher: hasher, policy: policy,
                                              clock: clock)
+        permitServices = PermitServicesService(store: stores.permitServices, attempts: stores.attempts,
+                                               registry: stores.registry, audit: stores.audit, hasher: hasher,
+                                               clock: clock)
+        qr = QRVerification(signer: qrSigner, store: stores.permitServices, registry: stores.registry, clock: clock)
     }
 }
 

@@ -13,6 +13,8 @@ public enum Access: Sendable, Equatable {
     case verifyingRealName
     /// An account that has collected the e-card.
     case signedIn
+    /// Signed in, with work-permit services unlocked by the PIN (the pipeline checks the unlock and extends it).
+    case permitServices
     /// Signed out, with a password reset in progress (its own cookie); the pipeline loads the reset.
     case resettingPassword
 
@@ -24,7 +26,9 @@ public enum Access: Sendable, Equatable {
         case (.registering, nil), (.verifyingRealName, nil), (.signedIn, nil): .permitLogin
         case (.registering, let account?): account.state == .pendingFace ? nil : Route.landing(for: account)
         case (.verifyingRealName, let account?): account.state == .pendingRealName ? nil : Route.landing(for: account)
-        case (.signedIn, let account?): account.state == .active ? nil : Route.landing(for: account)
+        case (.signedIn, let account?), (.permitServices, let account?):
+            account.state == .active ? nil : Route.landing(for: account)
+        case (.permitServices, nil): .permitLogin
         }
     }
 }

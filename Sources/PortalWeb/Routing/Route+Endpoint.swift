@@ -11,6 +11,8 @@ public struct Endpoint: Sendable, Equatable {
     public let maximumBodyBytes: Int?
     /// The page may use the camera (Permissions-Policy).
     public let usesCamera: Bool
+    /// nginx limits every request per address (GETs too): the officers' verification page.
+    public var rateLimitsAll = false
 
     /// Forms: 1 MB is far beyond any text form of the portal.
     public static let defaultBodyBytes = 1 << 20
@@ -30,6 +32,12 @@ public struct Endpoint: Sendable, Equatable {
     /// A button's target: POST only.
     static func action(_ access: Access, rateLimitsPosts: Bool = false) -> Endpoint {
         Endpoint(methods: [.post], access: access, rateLimitsPosts: rateLimitsPosts, maximumBodyBytes: nil, usesCamera: false)
+    }
+
+    func limitingEveryRequest() -> Endpoint {
+        var copy = self
+        copy.rateLimitsAll = true
+        return copy
     }
 
     /// The `Allow` header of a 405: exactly the methods answered.
@@ -56,6 +64,12 @@ extension Route {
         case .resetResend: .action(.resettingPassword, rateLimitsPosts: true)
         case .resetFace: .form(.resettingPassword, maximumBodyBytes: FaceUpload.maximumBodyBytes, usesCamera: true)
         case .passwordReset: .page(.signedOut)
+        case .hrServices, .talentAffairs: .page(.signedIn)
+        case .workPermitServices, .pin: .form(.signedIn, rateLimitsPosts: true)
+        case .changePin: .form(.permitServices, rateLimitsPosts: true)
+        case .permit, .permitQR: .page(.permitServices)
+        case .verifyQR: .page(.anyone).limitingEveryRequest()
+        case .qrPublicKey: .page(.anyone)
         case .language: .page(.anyone)
         }
     }

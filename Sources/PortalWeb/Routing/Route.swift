@@ -26,6 +26,19 @@ public indirect enum Route: Hashable, Sendable {
     case resetFace
     case newPassword
     case passwordReset
+    /// The services menu of the guide: Human Resources and Social Security Services → Talent Affairs →
+    /// Foreigners holding Work Permits (the permit number), then the PIN and the permit's own pages.
+    case hrServices
+    case talentAffairs
+    case workPermitServices
+    case pin
+    case changePin
+    case permit
+    /// The QR image of a token for the permit page.
+    case permitQR(token: String)
+    /// The page an officer's scan opens, and the public key for checking tokens offline.
+    case verifyQR(token: String)
+    case qrPublicKey
     /// The development SMS gateway's outbox (answers 404 where no development gateway is configured).
     case smsOutbox
     /// Remembers the language and goes back to the page the link was on.
@@ -37,6 +50,8 @@ public indirect enum Route: Hashable, Sendable {
         .realName, .realNameBankCard, .realNamePhone, .realNameCode, .realNameResend, .smsOutbox,
         .changePassword, .passwordChanged, .forgotPassword(.workPermit), .forgotPassword(.socialSecurity), .resetCode,
         .resetResend, .resetFace, .newPassword, .passwordReset,
+        .hrServices, .talentAffairs, .workPermitServices, .pin, .changePin, .permit, .permitQR(token: "abc.def"),
+        .verifyQR(token: "abc.def"), .qrPublicKey,
         .language(.chinese, returnTo: .login), .language(.english, returnTo: .home),
         .language(.chinese, returnTo: .card),
     ]
@@ -82,6 +97,15 @@ public indirect enum Route: Hashable, Sendable {
         case "/password/reset/face": self = .resetFace
         case "/password/reset/new": self = .newPassword
         case "/password/reset/done": self = .passwordReset
+        case "/services": self = .hrServices
+        case "/services/talent-affairs": self = .talentAffairs
+        case "/services/talent-affairs/work-permit": self = .workPermitServices
+        case "/permit/pin": self = .pin
+        case "/permit/pin/change": self = .changePin
+        case "/permit": self = .permit
+        case "/permit/qr.svg": self = .permitQR(token: QueryString.value(of: "t", in: query) ?? "")
+        case "/verify": self = .verifyQR(token: QueryString.value(of: "t", in: query) ?? "")
+        case "/verify/public-key": self = .qrPublicKey
         default:
             guard trimmed.hasPrefix(Self.languagePrefix),
                   let language = Language(rawValue: String(trimmed.dropFirst(Self.languagePrefix.count))) else {
@@ -116,6 +140,15 @@ public indirect enum Route: Hashable, Sendable {
         case .resetFace: "/password/reset/face"
         case .newPassword: "/password/reset/new"
         case .passwordReset: "/password/reset/done"
+        case .hrServices: "/services"
+        case .talentAffairs: "/services/talent-affairs"
+        case .workPermitServices: "/services/talent-affairs/work-permit"
+        case .pin: "/permit/pin"
+        case .changePin: "/permit/pin/change"
+        case .permit: "/permit"
+        case .permitQR(let token): "/permit/qr.svg?t=\(QueryString.encode(token))"
+        case .verifyQR(let token): "/verify?t=\(QueryString.encode(token))"
+        case .qrPublicKey: "/verify/public-key"
         case .language(let language, let target): Self.languageLink(to: language) + QueryString.encode(target.path)
         }
     }

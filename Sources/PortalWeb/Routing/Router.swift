@@ -14,6 +14,12 @@ struct Router: Sendable {
     let passwordChange: PasswordChangeController
     let forgotPassword: ForgotPasswordController
     let resetPassword: ResetPasswordController
+    let menu: ServicesMenuController
+    let pin: PinController
+    let permit: PermitController
+    let verification: VerificationController
+    /// The portal's own address, which the QR codes carry.
+    let publicURL: String
 
     func respond(_ context: RequestContext) throws -> WebResponse {
         let posted = context.request.method == .post
@@ -56,6 +62,21 @@ struct Router: Sendable {
             let reset = try context.resetting()
             return try posted ? resetPassword.submitNewPassword(reset) : resetPassword.showNewPassword(reset)
         case .passwordReset: return try resetPassword.done(context)
+        case .hrServices: return try menu.hr(context.holder())
+        case .talentAffairs: return try menu.talent(context.holder())
+        case .workPermitServices:
+            let holder = try context.holder()
+            return try posted ? menu.submitNumber(holder) : menu.showNumber(holder)
+        case .pin:
+            let holder = try context.holder()
+            return try posted ? pin.submit(holder) : pin.show(holder)
+        case .changePin:
+            let holder = try context.holder()
+            return try posted ? pin.submitChange(holder) : pin.showChange(holder)
+        case .permit: return try permit.show(context.holder())
+        case .permitQR(let token): return try permit.image(token, context.holder(), verifyURL: publicURL)
+        case .verifyQR(let token): return try verification.verify(token, context)
+        case .qrPublicKey: return verification.publicKey()
         case .language(let language, let target): return languages.choose(language, returningTo: target, context)
         }
     }

@@ -27,6 +27,7 @@ public struct MessageCatalogue: @unchecked Sendable {
         "photo_megabytes": String(PhotoLimits.maximumMegabytes),
         "card_min": String(BankCardNumber.lengths.lowerBound),
         "card_max": String(BankCardNumber.lengths.upperBound),
+        "pin_length": String(PinPolicy.length),
     ]
 
     /// Loads `messages/<language>.json` from the templates folder.

@@ -18,5 +18,11 @@ public enum Template: String, CaseIterable, Sendable {
     case forgotPassword = "password/forgot"
     case newPassword = "password/new"
     case passwordReset = "password/reset-done"
+    case hrServices = "services/hr"
+    case talentAffairs = "services/talent-affairs"
+    case permitNumber = "services/permit-number"
+    case pin = "permit/pin"
+    case permit = "permit/show"
+    case verification = "verify/show"
     case error = "errors/error"
 }

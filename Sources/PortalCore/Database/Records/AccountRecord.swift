@@ -14,6 +14,7 @@ struct AccountRecord: SnakeCaseRecord {
     var collectedAt: Date?
     var realNameMethod: String?
     var verifiedPhone: String?
+    var pinHash: String?
 
     init(_ account: Account) {
         id = account.id == 0 ? nil : account.id
@@ -25,6 +26,7 @@ struct AccountRecord: SnakeCaseRecord {
         collectedAt = account.collectedAt
         realNameMethod = account.realNameMethod?.rawValue
         verifiedPhone = account.verifiedPhone
+        pinHash = account.pinHash
     }
 
     /// Read by column, not through Codable: the account is read on every signed-in page view, and the
@@ -39,12 +41,14 @@ struct AccountRecord: SnakeCaseRecord {
         collectedAt = row["collected_at"]
         realNameMethod = row["real_name_method"]
         verifiedPhone = row["verified_phone"]
+        pinHash = row["pin_hash"]
     }
 
     var account: Account? {
         guard let id, let state = Account.State(rawValue: state) else { return nil }
         return Account(id: id, permitNumber: permitNumber, fullName: fullName, passwordHash: passwordHash,
                        state: state, createdAt: createdAt, collectedAt: collectedAt,
-                       realNameMethod: realNameMethod.flatMap(RealNameMethod.init(rawValue:)), verifiedPhone: verifiedPhone)
+                       realNameMethod: realNameMethod.flatMap(RealNameMethod.init(rawValue:)), verifiedPhone: verifiedPhone,
+                       pinHash: pinHash)
     }
 }

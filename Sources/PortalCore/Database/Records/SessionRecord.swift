@@ -8,12 +8,14 @@ struct SessionRecord: SnakeCaseRecord {
     var accountId: Int64?
     var createdAt: Date
     var lastSeenAt: Date
+    var permitUnlockedUntil: Date?
 
     init(_ session: Session) {
         tokenDigest = session.tokenDigest
         accountId = session.accountID
         createdAt = session.createdAt
         lastSeenAt = session.lastSeenAt
+        permitUnlockedUntil = session.permitServicesUntil
     }
 
     /// Read by column, not through Codable (every page view reads a session).
@@ -22,9 +24,11 @@ struct SessionRecord: SnakeCaseRecord {
         accountId = row["account_id"]
         createdAt = row["created_at"]
         lastSeenAt = row["last_seen_at"]
+        permitUnlockedUntil = row["permit_unlocked_until"]
     }
 
     var session: Session {
-        Session(tokenDigest: tokenDigest, accountID: accountId, createdAt: createdAt, lastSeenAt: lastSeenAt)
+        Session(tokenDigest: tokenDigest, accountID: accountId, createdAt: createdAt, lastSeenAt: lastSeenAt,
+                permitServicesUntil: permitUnlockedUntil)
     }
 }
