@@ -22,8 +22,9 @@ let package = Package(
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        // QR images from plain values: the only code that touches libqrencode.
-        .target(name: "PortalDocuments", dependencies: ["CQRencode"]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // QR images and the PDF letter from plain values: the only code that touches libqrencode and pango-cairo.
+        .target(name: "PortalDocuments", dependencies: ["CQRencode", "CPangoCairo"]),
         .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .target(
             name: "PortalCore",

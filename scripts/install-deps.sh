@@ -12,7 +12,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DEBIAN_FRONTEND=noninteractive
 
 # nginx-light: the front end (own prefix; the system service is not used)
-# libfcgi-dev, libargon2-dev, libsqlite3-dev, libqrencode-dev, pkg-config: C libraries the Swift package links
+# libfcgi-dev, libargon2-dev, libsqlite3-dev, libqrencode-dev, libpango1.0-dev, libcairo2-dev, pkg-config: C libraries
+# the Swift package links; fonts-wqy-microhei: a font with the Chinese characters, for the PDF letter (and screenshots)
 # wrk: bench/run.sh; curl: bench/run.sh and manual checks; python3 + pip: end-to-end tests;
 # openssl: the throwaway certificate the tests check the production TLS site with
 packages=(
@@ -21,6 +22,9 @@ packages=(
     libargon2-dev
     libsqlite3-dev
     libqrencode-dev
+    libpango1.0-dev
+    libcairo2-dev
+    fonts-wqy-microhei
     pkg-config
     wrk
     curl
@@ -28,9 +32,8 @@ packages=(
     openssl
 )
 # chromium, chromium-driver: the real-browser suite (Tests/Browser), headless, with Debian's own chromedriver;
-# fonts-wqy-microhei: a Chinese font, so the screenshots of the Chinese pages show characters, not boxes;
-# zbar-tools: zbarimg reads the permit page's QR code in the end-to-end tests
-[ "$for_tests" -eq 1 ] && packages+=(chromium chromium-driver fonts-wqy-microhei zbar-tools)
+# zbar-tools: zbarimg reads the permit page's QR code, poppler-utils: pdftotext reads the letter (end-to-end tests)
+[ "$for_tests" -eq 1 ] && packages+=(chromium chromium-driver zbar-tools poppler-utils)
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
 

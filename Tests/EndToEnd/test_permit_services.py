@@ -108,6 +108,30 @@ def test_menu_pin_setup_permit_page_and_a_qr_verified_once(new_browser, person, 
     assert permit_number == person.permit_number and int(expiry) > 0
 
 
+def test_the_notification_letter_downloads_and_opens_as_a_real_pdf(new_browser, person, tmp_path):
+    b = new_browser()
+    register_and_verify(b, person)
+    set_pin(b, person)
+    download = b.session.get(b.url(next(l.href for l in b.page.links if l.text == "Download")), timeout=30)
+    opened = b.session.get(b.url(next(l.href for l in b.page.links if l.text == "Open with another application")),
+                           timeout=30)
+    for r, disposition in [(download, "attachment"), (opened, "inline")]:
+        assert r.status_code == 200 and r.headers["Content-Type"] == "application/pdf"
+        assert r.headers["Content-Disposition"].startswith(disposition + ";")
+        assert r.headers["Cache-Control"] == "no-store"
+        assert r.content.startswith(b"%PDF-")
+    (tmp_path / "letter.pdf").write_bytes(download.content)
+    text = subprocess.run(["pdftotext", str(tmp_path / "letter.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "中华人民共和国外国人工作许可通知" in text
+    assert "Notification Letter of Work Permit for Foreigners" in text
+    assert person.permit_number in text and person.full_name in text
+    # The QR code on the letter leads to the portal (rendered to PNG by poppler, read by zbarimg)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(tmp_path / "letter.pdf"), str(tmp_path / "page")],
+                   check=True)
+    out = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "page.png")], capture_output=True, text=True)
+    assert out.stdout.strip().startswith("http://127.0.0.1:"), out
+
+
 def test_later_visits_ask_for_the_pin_and_five_wrong_ones_lock_for_thirty_minutes(new_browser, person):
     b = new_browser()
     register_and_verify(b, person)
@@ -150,6 +174,7 @@ def test_after_cancellation_every_permit_service_is_refused(new_browser, registr
     assert "Canceled" in b.page.text
     assert not any("QR" in i.get("alt", "") for i in b.page.images)
     assert b.get(qr_path).status_code == 404
+    assert b.get("/permit/letter/download").status_code == 404
     officer = new_browser()
     officer.get(url)
     assert officer.page.h1s == ["Not valid"]

@@ -16,6 +16,8 @@ struct PermitController: Sendable {
         let qrAlt: UserMessage
         let qrValidity: UserMessage
         let refreshAction = Route.permit.path
+        let downloadHref = Route.letter(inline: false).path
+        let openHref = Route.letter(inline: true).path
         let changePinHref = Route.changePin.path
         let publicKeyHref = Route.qrPublicKey.path
         var template: Template { .permit }
@@ -56,6 +58,28 @@ struct PermitController: Sendable {
         let code = try QRCode(verifyURL + Route.verifyQR(token: token).path)
         return WebResponse(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "no-store"],
                            body: Array(code.svg().utf8))
+    }
+
+    /// The Notification Letter of Work Permit for Foreigners, in Chinese and English, never cached.
+    func letter(inline: Bool, _ context: AccountContext, serviceURL: String) throws -> WebResponse {
+        let permit = try services.permit(of: context.account)
+        guard permit.standing(on: CalendarDay(containing: clock.now())).isUsable else { throw PipelineError.notFound }
+        let zh = pages.renderer.messages(.chinese), en = pages.renderer.messages(.english)
+        func line(_ key: String, _ value: String) -> NotificationLetter.Line {
+            .init("\(zh.text(key)) / \(en.text(key))", value)
+        }
+        let letter = NotificationLetter(
+            chineseHeading: zh.text("letter.heading"), englishHeading: en.text("letter.heading"),
+            lines: [line("permit.holder", permit.fullName), line("card.permit_number", permit.number),
+                    line("permit.passport", permit.passportNumber), line("permit.nationality", permit.nationality),
+                    line("permit.date_of_birth", permit.dateOfBirth.description), line("letter.sex", permit.sex),
+                    line("permit.employer", permit.employer), line("permit.position", permit.position),
+                    line("permit.work_location", permit.workLocation), line("permit.issue_date", permit.issueDate.description),
+                    line("permit.valid_until", permit.validUntil.description)],
+            serviceURL: serviceURL + "/", qrCaption: "\(zh.text("letter.qr")) / \(en.text("letter.qr"))")
+        let disposition = "\(inline ? "inline" : "attachment"); filename=\"notification-letter-\(permit.number).pdf\""
+        return WebResponse(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: disposition,
+                                                  .cacheControl: "no-store"], body: try letter.pdf())
     }
 
     static func status(_ standing: PermitStanding) -> UserMessage {

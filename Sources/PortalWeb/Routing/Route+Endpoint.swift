@@ -67,7 +67,7 @@ extension Route {
         case .hrServices, .talentAffairs: .page(.signedIn)
         case .workPermitServices, .pin: .form(.signedIn, rateLimitsPosts: true)
         case .changePin: .form(.permitServices, rateLimitsPosts: true)
-        case .permit, .permitQR: .page(.permitServices)
+        case .permit, .permitQR, .letter: .page(.permitServices)
         case .verifyQR: .page(.anyone).limitingEveryRequest()
         case .qrPublicKey: .page(.anyone)
         case .language: .page(.anyone)

@@ -75,6 +75,7 @@ struct Router: Sendable {
             return try posted ? pin.submitChange(holder) : pin.showChange(holder)
         case .permit: return try permit.show(context.holder())
         case .permitQR(let token): return try permit.image(token, context.holder(), verifyURL: publicURL)
+        case .letter(let inline): return try permit.letter(inline: inline, context.holder(), serviceURL: publicURL)
         case .verifyQR(let token): return try verification.verify(token, context)
         case .qrPublicKey: return verification.publicKey()
         case .language(let language, let target): return languages.choose(language, returningTo: target, context)
