@@ -53,7 +53,8 @@ struct ServeCommand: ParsableCommand {
             clock: SystemClock(),
             secret: try environment.serverSecret(),
             smsTexts: CatalogueSmsTexts(renderer: renderer),
-            qrSigner: try environment.qrSigner())
+            qrSigner: try environment.qrSigner(),
+            reminderTexts: CatalogueSmsTexts(renderer: renderer))
         RequestLog.write("portal: development adapters (face, SMS to \(environment.dataDirectory.path)/sms-outbox.jsonl, "
                          + "real-name checks against the imported registries); no message leaves this machine")
         let application = PortalApplication(services: services, renderer: renderer, publicURL: publicURL,

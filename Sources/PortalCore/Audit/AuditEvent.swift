@@ -26,6 +26,7 @@ public struct AuditEvent: Sendable, Equatable {
         case pinChanged = "pin_changed"
         case pinFailed = "pin_failed"
         case pinLocked = "pin_locked"
+        case reminderCreated = "reminder_created"
     }
 
     public let kind: Kind

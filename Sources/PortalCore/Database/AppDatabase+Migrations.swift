@@ -138,6 +138,23 @@ extension AppDatabase {
                 CREATE INDEX qr_tokens_used_at ON qr_tokens_used(used_at);
                 """)
         }
+        migrator.registerMigration("2026-12-03 reminders") { db in
+            try db.execute(sql: """
+                ALTER TABLE accounts ADD COLUMN language TEXT;
+                CREATE TABLE reminders (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('expiring', 'expired', 'canceled')),
+                    permit_number TEXT NOT NULL,
+                    valid_until TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    read_at DATETIME,
+                    UNIQUE (account_id, kind, permit_number, valid_until)
+                );
+                CREATE INDEX reminders_unread ON reminders(account_id) WHERE read_at IS NULL;
+                CREATE INDEX permits_valid_until ON permits(valid_until);
+                """)
+        }
         return migrator
     }
 }

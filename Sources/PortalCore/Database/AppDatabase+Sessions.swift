@@ -11,6 +11,10 @@ extension AppDatabase: SessionStore {
             if let accountID = record.accountId {
                 let accountQuery = try db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?")
                 session.account = try AccountRecord.fetchOne(accountQuery, arguments: [accountID])?.account
+                let unread = try db.cachedStatement(sql: """
+                    SELECT COUNT(*) FROM reminders WHERE account_id = ? AND read_at IS NULL
+                    """)
+                session.unreadReminders = try Int.fetchOne(unread, arguments: [accountID]) ?? 0
             }
             return session
         }

@@ -34,7 +34,8 @@ public final class AppDatabase: Sendable {
     /// Every store this database implements, for the composition root.
     public var stores: PortalStores {
         PortalStores(accounts: self, attempts: self, sessions: self, registry: self, audit: self, smsCodes: self,
-                     passwordResets: self, permitServices: self)
+                     passwordResets: self, permitServices: self,
+                     reminders: self)
     }
 
     /// Runs one step as one transaction; everything it writes lands together or not at all.

@@ -9,6 +9,8 @@ public struct Session: Sendable, Equatable {
     public var lastSeenAt: Date
     /// Work-permit services are unlocked (the PIN was set or entered) until then.
     public var permitServicesUntil: Date?
+    /// Reminders the signed-in account has not read yet (the banner of every signed-in page).
+    public var unreadReminders = 0
     /// The signed-in account, read with the session so that a page view costs one database read.
     public var account: Account?
 

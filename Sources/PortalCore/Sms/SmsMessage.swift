@@ -5,6 +5,8 @@ public enum SmsPurpose: String, Sendable, CaseIterable {
     case realNameBankCard = "real_name_bank_card"
     case realNamePhone = "real_name_phone"
     case passwordReset = "password_reset"
+    /// A reminder about the permit (no code).
+    case permitReminder = "permit_reminder"
 }
 
 /// One text message to a mainland mobile number.

@@ -9,10 +9,12 @@ public struct PortalStores: Sendable {
     public let smsCodes: any SmsCodeStore
     public let passwordResets: any PasswordResetStore
     public let permitServices: any PermitServicesStore
+    public let reminders: any ReminderStore
 
     public init(accounts: any AccountStore, attempts: any AttemptStore, sessions: any SessionStore,
                 registry: any RegistryStore, audit: any AuditLog, smsCodes: any SmsCodeStore,
-                passwordResets: any PasswordResetStore, permitServices: any PermitServicesStore) {
+                passwordResets: any PasswordResetStore, permitServices: any PermitServicesStore,
+                reminders: any ReminderStore) {
         self.accounts = accounts
         self.attempts = attempts
         self.sessions = sessions
@@ -21,5 +23,6 @@ public struct PortalStores: Sendable {
         self.smsCodes = smsCodes
         self.passwordResets = passwordResets
         self.permitServices = permitServices
+        self.reminders = reminders
     }
 }

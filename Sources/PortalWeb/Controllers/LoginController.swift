@@ -26,6 +26,8 @@ struct LoginController: Sendable {
 
     let pages: PageResponder
     let login: LoginService
+    let reminders: ReminderService
+    let permits: PermitServicesService
 
     func show(_ portal: Portal, _ context: RequestContext) throws -> WebResponse {
         try pages.respond(Page(portal, form: form(portal)), in: context)
@@ -36,6 +38,9 @@ struct LoginController: Sendable {
         do {
             let (account, session) = try login.logIn(portal.identifier(typed), password: context.form.secret("password"),
                                                      remoteAddress: context.request.remoteAddress)
+            // Reminders due are made at login too, and the SMS of later ones will be in this language.
+            try reminders.remember(context.language, for: account)
+            try reminders.run(for: account, permit: try permits.permit(of: account))
             return pages.redirect(to: Route.landing(for: account), newSession: session, in: context)
         } catch let error as LoginError {
             let shown = form(portal, values: context.typedValues).showing(problems(error, portal: portal))

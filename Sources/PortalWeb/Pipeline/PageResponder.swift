@@ -14,7 +14,8 @@ struct PageResponder: Sendable {
         let needsToken = content.form != nil || context.session != nil
         let (token, cookie) = needsToken ? csrf.formToken(for: context) : (nil, nil)
         let chrome = PageChrome(language: context.language, route: context.route, csrfToken: token,
-                                signedIn: context.session != nil)
+                                signedIn: context.session != nil,
+                                unreadReminders: context.session?.record.unreadReminders ?? 0)
         return WebResponse.html(try renderer.render(content, chrome: chrome), status: status).adding(cookie)
     }
 

@@ -29,12 +29,13 @@ public final class PortalApplication: Sendable {
         loader = SessionLoader(sessions: services.sessions)
         resets = services.passwordReset
         router = Router(home: HomeController(pages: pages),
-                        login: LoginController(pages: pages, login: services.login),
+                        login: LoginController(pages: pages, login: services.login, reminders: services.reminders,
+                                               permits: services.permitServices),
                         registration: RegistrationController(pages: pages, registration: services.registration),
                         face: FaceController(pages: pages, face: services.face),
                         card: CardController(pages: pages),
                         logout: LogoutController(sessions: services.sessions),
-                        languages: LanguageController(),
+                        languages: LanguageController(reminders: services.reminders),
                         realName: RealNameController(pages: pages, realName: services.realName, clock: services.clock),
                         realNameCode: RealNameCodeController(pages: pages, realName: services.realName,
                                                              codes: services.codes, clock: services.clock),
@@ -48,6 +49,7 @@ public final class PortalApplication: Sendable {
                         permit: PermitController(pages: pages, services: services.permitServices, qr: services.qr,
                                                  clock: services.clock),
                         verification: VerificationController(pages: pages, qr: services.qr),
+                        reminders: RemindersController(pages: pages, reminders: services.reminders),
                         publicURL: publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL)
         errors = ErrorPages(pages: pages, log: log)
         self.log = log

@@ -14,6 +14,7 @@ public struct PortalServices: Sendable {
     public let passwordReset: PasswordResetService
     public let permitServices: PermitServicesService
     public let qr: QRVerification
+    public let reminders: ReminderService
     /// The development gateway's messages; nil with a real gateway.
     public let outbox: (any SmsOutbox)?
     public let clock: any PortalClock
@@ -22,7 +23,7 @@ public struct PortalServices: Sendable {
 
     public init(stores: PortalStores, outside: OutsideServices, hasher: PasswordHasher,
                 policy: PasswordPolicy, clock: any PortalClock, secret: ServerSecret, smsTexts: any SmsTexts,
-                qrSigner: PermitTokenSigner) throws {
+                qrSigner: PermitTokenSigner, reminderTexts: any ReminderTexts) throws {
         self.secret = secret
         self.clock = clock
         outbox = outside.outbox
@@ -47,6 +48,7 @@ public struct PortalServices: Sendable {
                                                registry: stores.registry, audit: stores.audit, hasher: hasher,
                                                clock: clock)
         qr = QRVerification(signer: qrSigner, store: stores.permitServices, registry: stores.registry, clock: clock)
+        reminders = ReminderService(store: stores.reminders, gateway: outside.sms, texts: reminderTexts, clock: clock)
     }
 }
 

@@ -70,6 +70,7 @@ extension Route {
         case .permit, .permitQR, .letter: .page(.permitServices)
         case .verifyQR: .page(.anyone).limitingEveryRequest()
         case .qrPublicKey: .page(.anyone)
+        case .reminders: .form(.signedIn)
         case .language: .page(.anyone)
         }
     }

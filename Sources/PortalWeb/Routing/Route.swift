@@ -38,6 +38,8 @@ public indirect enum Route: Hashable, Sendable {
     case permitQR(token: String)
     /// The Notification Letter as a PDF: `Download` (attachment) or `Open with another application` (inline).
     case letter(inline: Bool)
+    /// The holder's reminders about the permit (`Mark as read`).
+    case reminders
     /// The page an officer's scan opens, and the public key for checking tokens offline.
     case verifyQR(token: String)
     case qrPublicKey
@@ -52,7 +54,7 @@ public indirect enum Route: Hashable, Sendable {
         .realName, .realNameBankCard, .realNamePhone, .realNameCode, .realNameResend, .smsOutbox,
         .changePassword, .passwordChanged, .forgotPassword(.workPermit), .forgotPassword(.socialSecurity), .resetCode,
         .resetResend, .resetFace, .newPassword, .passwordReset,
-        .hrServices, .talentAffairs, .workPermitServices, .pin, .changePin, .permit, .permitQR(token: "abc.def"), .letter(inline: false), .letter(inline: true),
+        .hrServices, .talentAffairs, .workPermitServices, .pin, .changePin, .permit, .permitQR(token: "abc.def"), .letter(inline: false), .letter(inline: true), .reminders,
         .verifyQR(token: "abc.def"), .qrPublicKey,
         .language(.chinese, returnTo: .login), .language(.english, returnTo: .home),
         .language(.chinese, returnTo: .card),
@@ -105,6 +107,7 @@ public indirect enum Route: Hashable, Sendable {
         case "/permit/pin": self = .pin
         case "/permit/pin/change": self = .changePin
         case "/permit": self = .permit
+        case "/reminders": self = .reminders
         case "/permit/letter/download": self = .letter(inline: false)
         case "/permit/letter/open": self = .letter(inline: true)
         case "/permit/qr.svg": self = .permitQR(token: QueryString.value(of: "t", in: query) ?? "")
@@ -150,6 +153,7 @@ public indirect enum Route: Hashable, Sendable {
         case .pin: "/permit/pin"
         case .changePin: "/permit/pin/change"
         case .permit: "/permit"
+        case .reminders: "/reminders"
         case .letter(let inline): inline ? "/permit/letter/open" : "/permit/letter/download"
         case .permitQR(let token): "/permit/qr.svg?t=\(QueryString.encode(token))"
         case .verifyQR(let token): "/verify?t=\(QueryString.encode(token))"

@@ -18,6 +18,7 @@ struct Router: Sendable {
     let pin: PinController
     let permit: PermitController
     let verification: VerificationController
+    let reminders: RemindersController
     /// The portal's own address, which the QR codes carry.
     let publicURL: String
 
@@ -78,7 +79,10 @@ struct Router: Sendable {
         case .letter(let inline): return try permit.letter(inline: inline, context.holder(), serviceURL: publicURL)
         case .verifyQR(let token): return try verification.verify(token, context)
         case .qrPublicKey: return verification.publicKey()
-        case .language(let language, let target): return languages.choose(language, returningTo: target, context)
+        case .reminders:
+            let holder = try context.holder()
+            return try posted ? reminders.markRead(holder) : reminders.show(holder)
+        case .language(let language, let target): return try languages.choose(language, returningTo: target, context)
         }
     }
 }

@@ -27,11 +27,15 @@ public struct PageChrome: Sendable {
     public var route: Route
     public var csrfToken: String?
     public var signedIn: Bool
+    /// Unread reminders of the signed-in account (the `Reminders` link's count).
+    public var unreadReminders: Int
 
-    public init(language: Language, route: Route, csrfToken: String? = nil, signedIn: Bool = false) {
+    public init(language: Language, route: Route, csrfToken: String? = nil, signedIn: Bool = false,
+                unreadReminders: Int = 0) {
         self.language = language
         self.route = route
         self.csrfToken = csrfToken
         self.signedIn = signedIn
+        self.unreadReminders = unreadReminders
     }
 }

@@ -49,6 +49,11 @@ public struct PageRenderer: Sendable {
         values["signedIn"] = chrome.signedIn
         values["homeHref"] = Route.home.path
         values["logoutHref"] = Route.logout.path
+        if chrome.signedIn {
+            values["remindersHref"] = Route.reminders.path
+            values["remindersLink"] = messages.text(UserMessage("reminders.link", ["count": String(chrome.unreadReminders)]))
+            values["hasUnreadReminders"] = chrome.unreadReminders > 0
+        }
         values["returnTo"] = QueryString.encode(chrome.route.path)
         if let token = chrome.csrfToken { values["csrfToken"] = token }
         if let form = content.form {

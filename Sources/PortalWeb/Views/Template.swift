@@ -24,5 +24,6 @@ public enum Template: String, CaseIterable, Sendable {
     case pin = "permit/pin"
     case permit = "permit/show"
     case verification = "verify/show"
+    case reminders = "reminders/list"
     case error = "errors/error"
 }

@@ -30,7 +30,8 @@ final class TestPortal: @unchecked Sendable {
         let services = try PortalServices(
             stores: database.stores, outside: .development(dataDirectory: dataDirectory, registry: database),
             hasher: hasher, policy: try PasswordPolicy.bundled(), clock: clock, secret: ServerSecret.random(),
-            smsTexts: CatalogueSmsTexts(renderer: renderer), qrSigner: .random())
+            smsTexts: CatalogueSmsTexts(renderer: renderer), qrSigner: .random(),
+            reminderTexts: CatalogueSmsTexts(renderer: renderer))
         let lines = logged
         app = PortalApplication(services: services, renderer: renderer,
                                 log: { lines.append($0) })

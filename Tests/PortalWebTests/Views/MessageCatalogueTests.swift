@@ -61,7 +61,7 @@ import Testing
 
     @Test func everyPlaceholderOfABakedSentenceIsAFactOfTheCode() throws {
         let facts = Set(MessageCatalogue.portalFacts.keys)
-        let filledByCode: Set<String> = ["time", "digits", "phone", "minutes", "seconds", "left", "code", "days", "date", "reason"]  // values only a request knows
+        let filledByCode: Set<String> = ["time", "digits", "phone", "minutes", "seconds", "left", "code", "days", "date", "reason", "count", "permit"]  // values only a request knows
         for (key, sentence) in try Self.flattened(.english) {
             #expect(Self.placeholders(in: sentence).isSubset(of: facts.union(filledByCode)), "\(key)")
         }
