@@ -102,6 +102,7 @@ public struct PasswordResetService: Sendable {
             throw FaceVerificationError.locked(until: until)
         }
         do {
+            try PhotoLimits.check(photo)
             try faces.verify(photo: photo, of: FaceSubject(permitNumber: account.permitNumber, fullName: account.fullName))
         } catch .missingPhoto {
             throw FaceVerificationError.missingPhoto

@@ -7,8 +7,6 @@ public struct DevelopmentFaceVerifier: FaceVerifier {
     public init() {}
 
     public func verify(photo: [UInt8], of person: FaceSubject) throws(FaceVerificationError) {
-        guard !photo.isEmpty else { throw .missingPhoto }
-        guard photo.count < Self.maximumBytes else { throw .tooLarge }
-        guard ImageInspector.inspect(photo) != nil else { throw .notAnImage }
+        try PhotoLimits.check(photo)
     }
 }

@@ -5,6 +5,8 @@ public enum FaceVerificationError: Error, Sendable, Equatable {
     case missingPhoto
     case notAnImage
     case tooLarge
+    /// The image claims more pixels than any photo of a face has.
+    case tooManyPixels
     case noMatch
     case locked(until: Date)
     case permitExpired
@@ -18,6 +20,7 @@ public enum FaceVerificationError: Error, Sendable, Equatable {
         case .missingPhoto: UserMessage("face.missing")
         case .notAnImage: UserMessage("face.not_an_image")
         case .tooLarge: UserMessage("face.too_large")
+        case .tooManyPixels: UserMessage("face.too_many_pixels")
         case .noMatch: UserMessage("face.no_match")
         case .locked(let until): UserMessage("lockout", ["time": ChinaTime.clockTime(until)])
         case .permitExpired: UserMessage("registration.permit.expired")

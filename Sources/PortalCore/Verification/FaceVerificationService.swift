@@ -41,6 +41,7 @@ public struct FaceVerificationService: Sendable {
         case .valid?, .expiringSoon?: break
         }
         do {
+            try PhotoLimits.check(photo)
             try verifier.verify(photo: photo, of: FaceSubject(permitNumber: account.permitNumber, fullName: account.fullName))
         } catch .missingPhoto {
             throw FaceVerificationError.missingPhoto  // nothing was tried, so nothing counts

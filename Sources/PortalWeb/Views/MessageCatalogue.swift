@@ -28,6 +28,7 @@ public struct MessageCatalogue: @unchecked Sendable {
         "card_min": String(BankCardNumber.lengths.lowerBound),
         "card_max": String(BankCardNumber.lengths.upperBound),
         "pin_length": String(PinPolicy.length),
+        "photo_max_side": String(PhotoLimits.maximumSide),
     ]
 
     /// Loads `messages/<language>.json` from the templates folder.
