@@ -11,6 +11,7 @@ enum Housekeeping {
                 do { try services.sessions.pruneExpired() } catch { RequestLog.write("housekeeping: sessions: \(error)") }
                 do { try services.codes.pruneOld() } catch { RequestLog.write("housekeeping: SMS codes: \(error)") }
                 do { try services.passwordReset.pruneOld() } catch { RequestLog.write("housekeeping: resets: \(error)") }
+                do { try services.login.pruneTypedAttempts() } catch { RequestLog.write("housekeeping: typed: \(error)") }
                 do { try services.reminders.runAll() } catch { RequestLog.write("housekeeping: reminders: \(error)") }
                 Thread.sleep(forTimeInterval: interval)
             }

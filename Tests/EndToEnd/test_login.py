@@ -128,3 +128,16 @@ def test_log_out_is_not_possible_over_get(browser, person):
     assert r.status_code == 200 and not r.history and "Date collected" in browser.text, \
         "GET /logout must not end the session (changes only by POST)"
     log_out(browser)
+
+
+def test_a_number_without_an_account_locks_like_one_with_an_account(new_browser, person):
+    """Attacker review: six wrong logins used to tell whether a permit number had an account."""
+    register_and_verify(new_browser(), person)
+    pages = []
+    for number in (person.permit_number, "WP2099888888"):
+        b = new_browser()
+        for attempt in range(6):
+            login(b, number, f"Wrong2026!{attempt}")
+        pages.append(LOCKED.search(b.text))
+    assert all(pages), "one of the numbers did not lock"
+    assert [m.group(0)[:24] for m in pages][0] == [m.group(0)[:24] for m in pages][1]

@@ -25,6 +25,14 @@ public struct LoginService: Sendable {
             }
         }
 
+        /// What the typed count is kept under (before its MAC): which field, and the number as registries store it.
+        var countingKey: String {
+            switch self {
+            case .permitNumber: "permit|\(typed)"
+            case .socialSecurityNumber: "ss|\(typed)"
+            }
+        }
+
         /// What was typed, as registries store numbers (for the audit log).
         var typed: String {
             switch self {
@@ -42,12 +50,15 @@ public struct LoginService: Sendable {
     private let hasher: PasswordHasher
     private let clock: any PortalClock
     private let limit: AttemptLimit
+    /// Keys the count of what was typed, so the table holds MACs, never the numbers.
+    private let secret: ServerSecret
     /// A hash to verify against when no real one may be used, so every refusal takes as long as a wrong password.
     private let decoyHash: String
 
     public init(registry: any PermitRegistry, accounts: any AccountStore, attempts: any AttemptStore, audit: any AuditLog,
-                sessions: SessionService,
-                hasher: PasswordHasher, clock: any PortalClock, limit: AttemptLimit = AttemptLimit()) throws {
+                sessions: SessionService, hasher: PasswordHasher, secret: ServerSecret, clock: any PortalClock,
+                limit: AttemptLimit = AttemptLimit()) throws {
+        self.secret = secret
         self.registry = registry
         self.accounts = accounts
         self.attempts = attempts
@@ -59,6 +70,11 @@ public struct LoginService: Sendable {
         decoyHash = try hasher.hash(SecureToken.generate())
     }
 
+    /// Forgets the counts of typed numbers that have been quiet for a lock's length (`portal serve`'s chores).
+    public func pruneTypedAttempts() throws {
+        try attempts.pruneTypedAttempts(quietSince: clock.now().addingTimeInterval(-limit.lockDuration))
+    }
+
     /// Signs the person in with a new session (a new id, never one the browser brought) bound to the account.
     public func logIn(_ identifier: Identifier, password: String, remoteAddress: String?) throws -> (account: Account, session: NewSession) {
         try checkFilledIn(identifier, password: password)
@@ -67,10 +83,20 @@ public struct LoginService: Sendable {
             AuditEvent(kind, at: now, accountID: account?.id, subject: account == nil ? identifier.typed : nil,
                        remoteAddress: remoteAddress, detail: detail)
         }
-        guard let account = try account(for: identifier) else {
+        let found = try account(for: identifier)
+        // Failures are counted per typed number as well, so a number without an account locks like one with:
+        // six wrong logins tell nothing about which numbers have accounts.
+        let typedKey = secret.mac(identifier.countingKey, purpose: "typed identifier")
+        if let until = try attempts.typedAttempts(.login, key: typedKey).lock(at: now) {
+            _ = try hasher.verify(password, against: decoyHash)
+            try audit.append(event(.loginFailed, found, "locked (number typed)"))
+            throw LoginError.locked(until: until)
+        }
+        guard let account = found else {
             _ = try hasher.verify(password, against: decoyHash)
             try audit.append(event(.loginFailed, nil, "no such account"))
-            throw LoginError.incorrect
+            let lock = try attempts.recordTypedFailure(.login, key: typedKey, limit: limit, at: now)
+            throw lock.map { LoginError.locked(until: $0) } ?? LoginError.incorrect
         }
         if let until = try attempts.attempts(.login, accountID: account.id).lock(at: now) {
             _ = try hasher.verify(password, against: decoyHash)
@@ -81,8 +107,10 @@ public struct LoginService: Sendable {
         guard try hasher.verify(password, against: account.passwordHash) else {
             let lock = try attempts.recordFailure(.login, accountID: account.id, limit: limit,
                                                   event: event(.loginFailed, account, "wrong password"))
-            throw lock.map { LoginError.locked(until: $0) } ?? LoginError.incorrect
+            let typedLock = try attempts.recordTypedFailure(.login, key: typedKey, limit: limit, at: now)
+            throw (lock ?? typedLock).map { LoginError.locked(until: $0) } ?? LoginError.incorrect
         }
+        try attempts.clearTypedFailures(.login, key: typedKey, at: now)
         let session = sessions.makeSession(accountID: account.id)
         do {
             try accounts.recordLogin(accountID: account.id, session: session, event: event(.loginSucceeded, account))

@@ -77,3 +77,51 @@ extension AppDatabase: AttemptStore {
                        arguments: [accountID, kind.rawValue, attempts.failures, attempts.lockedUntil])
     }
 }
+
+/// Failures per typed identifier, counted by the same single statement as per account.
+extension AppDatabase {
+    public func typedAttempts(_ kind: AttemptKind, key: String) throws -> Attempts {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT failures, locked_until FROM typed_attempts WHERE key = ? AND kind = ?",
+                             arguments: [key, kind.rawValue]).map { Attempts(failures: $0[0], lockedUntil: $0[1]) } ?? Attempts()
+        }
+    }
+
+    public func recordTypedFailure(_ kind: AttemptKind, key: String, limit: AttemptLimit, at now: Date) throws -> Date? {
+        let newLock = now.addingTimeInterval(limit.lockDuration)
+        return try write { db in
+            let row = try Row.fetchOne(db, sql: """
+                INSERT INTO typed_attempts (key, kind, failures, locked_until, last_failure_at)
+                VALUES (:key, :kind, CASE WHEN 1 >= :maximum THEN 0 ELSE 1 END, CASE WHEN 1 >= :maximum THEN :newLock END, :now)
+                ON CONFLICT (key, kind) DO UPDATE SET
+                    failures = CASE WHEN failures + 1 >= :maximum THEN 0 ELSE failures + 1 END,
+                    locked_until = CASE WHEN failures + 1 >= :maximum THEN :newLock ELSE locked_until END,
+                    last_failure_at = :now
+                WHERE locked_until IS NULL OR locked_until <= :now
+                RETURNING locked_until = :newLock
+                """, arguments: ["key": key, "kind": kind.rawValue, "maximum": limit.maximumFailures, "now": now,
+                                 "newLock": newLock])
+            guard let row else {
+                return try Row.fetchOne(db, sql: "SELECT locked_until FROM typed_attempts WHERE key = ? AND kind = ?",
+                                        arguments: [key, kind.rawValue]).flatMap { row -> Date? in row[0] }
+            }
+            let justLocked: Bool = row[0] ?? false
+            return justLocked ? newLock : nil
+        }
+    }
+
+    public func clearTypedFailures(_ kind: AttemptKind, key: String, at now: Date) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM typed_attempts WHERE key = ? AND kind = ? AND (locked_until IS NULL OR locked_until <= ?)",
+                           arguments: [key, kind.rawValue, now])
+        }
+    }
+
+    public func pruneTypedAttempts(quietSince before: Date) throws {
+        try write { db in
+            try db.execute(sql: """
+                DELETE FROM typed_attempts WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?)
+                """, arguments: [before, before])
+        }
+    }
+}

@@ -155,6 +155,20 @@ extension AppDatabase {
                 CREATE INDEX permits_valid_until ON permits(valid_until);
                 """)
         }
+        migrator.registerMigration("2026-12-03 typed-identifier attempts") { db in
+            // Failures per typed identifier (a MAC of it, never the number itself), whether or not it has an account.
+            try db.execute(sql: """
+                CREATE TABLE typed_attempts (
+                    key TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+                    locked_until DATETIME,
+                    last_failure_at DATETIME NOT NULL,
+                    PRIMARY KEY (key, kind)
+                ) WITHOUT ROWID;
+                CREATE INDEX typed_attempts_last ON typed_attempts(last_failure_at);
+                """)
+        }
         return migrator
     }
 }

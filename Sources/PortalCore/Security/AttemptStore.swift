@@ -14,6 +14,14 @@ public protocol AttemptStore: Sendable {
     /// Starts the count of `kind` afresh (the secret was right), appending `event`.
     /// Throws `AccountStoreError.locked` when a lock set by a parallel request is in force.
     func resetFailures(_ kind: AttemptKind, accountID: Int64, event: AuditEvent) throws
+
+    /// The same count for what was typed rather than for an account (`key`: a MAC of the typed identifier), so
+    /// numbers with and without an account lock alike.
+    func typedAttempts(_ kind: AttemptKind, key: String) throws -> Attempts
+    func recordTypedFailure(_ kind: AttemptKind, key: String, limit: AttemptLimit, at now: Date) throws -> Date?
+    func clearTypedFailures(_ kind: AttemptKind, key: String, at now: Date) throws
+    /// Forgets typed counts quiet since `before` and not locked (random numbers cannot grow the table for ever).
+    func pruneTypedAttempts(quietSince before: Date) throws
 }
 
 /// One step's count and lock for one account.

@@ -29,7 +29,7 @@ public struct PortalServices: Sendable {
         outbox = outside.outbox
         sessions = SessionService(store: stores.sessions, clock: clock)
         login = try LoginService(registry: stores.registry, accounts: stores.accounts, attempts: stores.attempts,
-                                 audit: stores.audit, sessions: sessions, hasher: hasher, clock: clock)
+                                 audit: stores.audit, sessions: sessions, hasher: hasher, secret: secret, clock: clock)
         registration = RegistrationService(registry: stores.registry, accounts: stores.accounts, sessions: sessions,
                                            hasher: hasher, policy: policy, clock: clock)
         face = FaceVerificationService(verifier: outside.face, registry: stores.registry, accounts: stores.accounts,

@@ -183,3 +183,36 @@ import PortalTestSupport
         #expect(try domain.database.attempts(.login, accountID: account.id).failures == 0)
     }
 }
+
+@Suite struct TypedNumberLockTests {
+    @Test func aNumberWithoutAnAccountLocksLikeOneWithAnAccount() throws {
+        // Found by the attacker review: unknown permit numbers never locked, known ones did
+        let domain = try TestDomain()
+        try domain.registerAndVerifyFace()
+        let login = try domain.login()
+        func fiveWrongThenSixth(_ number: String) throws -> LoginError? {
+            for _ in 1...5 { _ = try? login.logIn(.permitNumber(number), password: "Wrong2026!x", remoteAddress: nil) }
+            do { _ = try login.logIn(.permitNumber(number), password: "Wrong2026!x", remoteAddress: nil) } catch let error as LoginError {
+                return error
+            }
+            return nil
+        }
+        let until = Fixtures.now.addingTimeInterval(15 * 60)
+        #expect(try fiveWrongThenSixth(Fixtures.anna) == .locked(until: until))
+        #expect(try fiveWrongThenSixth("WP2026999999") == .locked(until: until))
+        // and the count is kept under a MAC of what was typed, never the number itself
+        #expect(try domain.database.rowCount("typed_attempts") == 2)
+    }
+
+    @Test func aRightPasswordStartsTheTypedCountAgainAndQuietCountsArePruned() throws {
+        let domain = try TestDomain()
+        try domain.registerAndVerifyFace()
+        let login = try domain.login()
+        for _ in 1...4 { _ = try? login.logIn(.permitNumber("WP2026999999"), password: "Wrong2026!x", remoteAddress: nil) }
+        _ = try login.logIn(.permitNumber(Fixtures.anna), password: Fixtures.password, remoteAddress: nil)
+        #expect(try domain.database.rowCount("typed_attempts") == 1)  // only the unknown number's
+        domain.clock.advance(by: 15 * 60 + 1)
+        try login.pruneTypedAttempts()
+        #expect(try domain.database.rowCount("typed_attempts") == 0)
+    }
+}

@@ -9,6 +9,7 @@ struct TestDomain {
     let gate: HashingGate
     let hasher: PasswordHasher
     let sessions: SessionService
+    let secret = ServerSecret.random()
 
     init(clock: ManualClock = ManualClock()) throws {
         database = try AppDatabase.inMemory()
@@ -38,7 +39,7 @@ struct TestDomain {
 
     func login() throws -> LoginService {
         try LoginService(registry: database, accounts: database, attempts: database, audit: database, sessions: sessions,
-                         hasher: hasher, clock: clock)
+                         hasher: hasher, secret: secret, clock: clock)
     }
 
     func faceVerification(_ verifier: any FaceVerifier = DevelopmentFaceVerifier()) -> FaceVerificationService {
