@@ -7,16 +7,22 @@ from __future__ import annotations
 import json
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlparse
 
 from e2e_data import PASSWORD, CardHolder, Person, png
 from e2e_stack import REPO
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 
 from browser_portal import HTML_LANG, Portal
 
 HOME_HEADING = "e-Social Security Card"
 PERMIT_PORTAL = "Login portal for foreigners holding Work Permit"
 REGISTRATION_BUTTON = "Sign up and Login"
+# The menu from the e-card to the work permit number page: Human Resources and Social Security Services →
+# Talent Affairs → Foreigners holding Work Permits, by the links' addresses.
+SERVICES_MENU = ["/services", "/services/talent-affairs", "/services/talent-affairs/work-permit"]
+PIN = "480913"  # a good 6-digit PIN: no digit repeated, no run, not a date of birth, not a permit's last digits
 
 
 def open_registration(p: Portal) -> None:
@@ -69,6 +75,64 @@ def sign_out(p: Portal) -> None:
     """Log out in any language: the header's form, by its button (log_out checks the English words)."""
     p.submit("header form.header__logout")
     assert p.path == "/", f"logging out did not lead home: {p.path}"
+
+
+def log_in(p: Portal, person: Person, password: str = PASSWORD) -> None:
+    """Logs in by work permit number in any language: /login/permit by address, the form's submit button
+    (Login); arrives at the e-card."""
+    p.open("/login/permit")
+    p.fill({"permit_number": person.permit_number, "password": password})
+    p.submit()
+    assert p.path == "/card", f"the login did not lead to the e-card: {p.path}\n{p.text()[:600]}"
+
+
+def summary_links(p: Portal) -> dict[str, str]:
+    """The error summary's links: {field id: message}."""
+    return {a.get_attribute("href").split("#", 1)[1]: a.text
+            for a in p.driver.find_elements(By.CSS_SELECTOR, ".error-summary a")}
+
+
+def assert_error(p: Portal, field: str, english_message: str | None = None) -> None:
+    """The page came back with an error for `field` in the summary (in the page's language) and on the field."""
+    links = summary_links(p)
+    assert field in links, f"no error for {field} in the summary of {p.path}: {links}"
+    if english_message is not None:
+        assert links[field] in translations(english_message, p.language), links
+    assert p.field(field).get_attribute("aria-invalid") == "true", f"{field} is not aria-invalid"
+
+
+def open_permit_services(p: Portal, permit_number: str) -> None:
+    """From the e-card, in any language: the SERVICES_MENU links by their href, then the permit number and
+    Continue (the form's submit button); arrives at /permit/pin (the PIN to set, or to enter)."""
+    assert p.path == "/card", p.path
+    for href in SERVICES_MENU:
+        p.follow_href(href)
+        assert p.path == href, f"the link to {href} led to {p.path}"
+    p.fill({"permit_number": permit_number})
+    p.submit()  # Continue
+    assert p.path == "/permit/pin", f"the permit number did not lead to the PIN: {p.path}\n{p.text()[:600]}"
+
+
+def set_pin(p: Portal, pin: str = PIN) -> None:
+    """On the first-use PIN page, in any language: the PIN twice and Set PIN; arrives at the permit page."""
+    p.fill({"pin": pin, "pin_confirm": pin})
+    p.submit()  # Set PIN
+    assert p.path == "/permit", f"Set PIN did not lead to the permit page: {p.path}\n{p.text()[:600]}"
+
+
+def qr_image(p: Portal) -> WebElement:
+    """The permit page's QR image, by its address (its alt is in the page's language), once it has loaded."""
+    image = p.driver.find_element(By.CSS_SELECTOR, 'main img[src^="/permit/qr.svg?t="]')
+    p.wait(lambda d: d.execute_script("var i = arguments[0]; return i.complete && i.naturalWidth > 0;", image),
+           "the QR image did not load")
+    return image
+
+
+def qr_verify_path(p: Portal) -> str:
+    """The officer's page for the token of the permit page's QR image: /verify?t=<token>, the token taken from
+    the image's address (/permit/qr.svg?t=<token>), which the QR code's URL carries as well."""
+    token = parse_qs(urlparse(qr_image(p).get_dom_attribute("src")).query)["t"][0]
+    return "/verify?" + urlencode({"t": token})
 
 
 def sms_code(p: Portal, phone: str, purpose: str) -> str:

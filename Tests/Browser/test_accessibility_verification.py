@@ -5,11 +5,10 @@ address or by a link's href (Portal.follow_href), forms by their submit button (
 the development gateway's outbox ($DATA/sms-outbox.jsonl); assert_in_language comes last. Each test takes its own
 person or card holder (a card-holder test takes two: one per language). Screenshots: <language>-<page>.png."""
 import pytest
-from selenium.webdriver.common.by import By
 
 from browser_axe import assert_no_violations
 from browser_flows import (
-    assert_in_language, camera_button, send_phone_code, sign_out, sign_up, sms_code, translations,
+    assert_error, assert_in_language, camera_button, send_phone_code, sign_out, sign_up, sms_code,
     verify_face_with_file, verify_real_name_by_phone, wrong_code,
 )
 from e2e_data import PASSWORD
@@ -17,21 +16,6 @@ from e2e_data import PASSWORD
 pytestmark = pytest.mark.usefixtures("language")
 
 NEW_PASSWORD = "Haikou2027?new"  # two classes and more, no name or permit number in it, not PASSWORD
-
-
-def summary_links(p) -> dict[str, str]:
-    """The error summary's links: {field id: message}."""
-    return {a.get_attribute("href").split("#", 1)[1]: a.text
-            for a in p.driver.find_elements(By.CSS_SELECTOR, ".error-summary a")}
-
-
-def assert_error(p, field: str, english_message: str | None = None) -> None:
-    """The page came back with an error for `field` in the summary (in the page's language) and on the field."""
-    links = summary_links(p)
-    assert field in links, f"no error for {field} in the summary of {p.path}: {links}"
-    if english_message is not None:
-        assert links[field] in translations(english_message, p.language), links
-    assert p.field(field).get_attribute("aria-invalid") == "true", f"{field} is not aria-invalid"
 
 
 def to_real_name_choice(p, holder) -> None:
