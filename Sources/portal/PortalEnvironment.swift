@@ -21,19 +21,19 @@ struct PortalEnvironment {
 
     /// The server secret in the data folder (`secret.key`), created on first start.
     func serverSecret() throws -> ServerSecret {
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        do {
-            return try ServerSecret.loadOrCreate(at: dataDirectory.appendingPathComponent("secret.key").path)
-        } catch let error as ServerSecret.LoadError {
-            throw PortalCommandError(error.description)
-        }
+        try keyFile("secret.key", ServerSecret.loadOrCreate(at:))
     }
 
     /// The Ed25519 key pair QR tokens are signed with (`qr-signing.key`), created on first start.
     func qrSigner() throws -> PermitTokenSigner {
+        try keyFile("qr-signing.key", PermitTokenSigner.loadOrCreate(at:))
+    }
+
+    /// A key kept as a file in the data folder; a file others could read stops the start with a plain message.
+    private func keyFile<Key>(_ name: String, _ load: (String) throws -> Key) throws -> Key {
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         do {
-            return try PermitTokenSigner.loadOrCreate(at: dataDirectory.appendingPathComponent("qr-signing.key").path)
+            return try load(dataDirectory.appendingPathComponent(name).path)
         } catch let error as SecretFile.LoadError {
             throw PortalCommandError(error.description)
         }

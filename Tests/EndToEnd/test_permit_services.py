@@ -88,6 +88,7 @@ def test_menu_pin_setup_permit_page_and_a_qr_verified_once(new_browser, person, 
         assert value in text, value
     assert person.passport_number not in text  # masked but for the last 4
     assert any("QR" in i.get("alt", "") for i in b.page.images)
+    assert '<script src="/js/qr-refresh.js"' in b.page.html  # reloads before the code runs out, where JS runs
     # The QR code holds the verification page's address; it works once
     url = scan_qr(b, tmp_path)
     assert url.startswith(stack.base_url + "/verify?t="), url
@@ -171,6 +172,7 @@ def test_after_cancellation_every_permit_service_is_refused(new_browser, registr
     portal(stack.data, "permit", "cancel", person.permit_number, "--reason", "Left the employer (e2e)")
     b.get("/permit")
     assert "Work permit services are unavailable" in b.page.text and "Left the employer (e2e)" in b.page.text
+    assert re.search(r"This work permit was canceled on \d{4}-\d{2}-\d{2}", b.page.text), b.page.text[:400]
     assert "Canceled" in b.page.text
     assert not any("QR" in i.get("alt", "") for i in b.page.images)
     assert b.get(qr_path).status_code == 404

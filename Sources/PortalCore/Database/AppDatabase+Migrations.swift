@@ -169,6 +169,9 @@ extension AppDatabase {
                 CREATE INDEX typed_attempts_last ON typed_attempts(last_failure_at);
                 """)
         }
+        migrator.registerMigration("2026-12-03 permit cancellation day") { db in
+            try db.execute(sql: "ALTER TABLE permits ADD COLUMN canceled_on TEXT")
+        }
         return migrator
     }
 }

@@ -41,6 +41,8 @@ extension AppDatabase: RegistryStore {
             }
             record.status = Permit.Status.canceled.rawValue
             record.cancellationReason = reason
+            // The day in China Standard Time, the zone permits are issued in.
+            record.canceledOn = try String.fetchOne(db, sql: "SELECT date('now', '+8 hours')")
             try record.update(db)
         }
     }

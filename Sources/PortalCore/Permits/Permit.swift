@@ -15,10 +15,13 @@ public struct Permit: Sendable, Equatable {
     public var validUntil: CalendarDay
     public var status: Status
     public var cancellationReason: String?
+    /// The day an operator canceled it (China Standard Time); nil when a registry file said so without a date.
+    public var canceledOn: CalendarDay?
 
     public init(number: String, fullName: String, passportNumber: String, nationality: String,
                 dateOfBirth: CalendarDay, sex: String, employer: String, position: String, workLocation: String,
-                issueDate: CalendarDay, validUntil: CalendarDay, status: Status, cancellationReason: String? = nil) {
+                issueDate: CalendarDay, validUntil: CalendarDay, status: Status, cancellationReason: String? = nil,
+                canceledOn: CalendarDay? = nil) {
         self.number = number
         self.fullName = fullName
         self.passportNumber = passportNumber
@@ -32,6 +35,7 @@ public struct Permit: Sendable, Equatable {
         self.validUntil = validUntil
         self.status = status
         self.cancellationReason = cancellationReason
+        self.canceledOn = canceledOn
     }
 
     /// How the permit stands on `today`: canceled wins over expired, which wins over valid.

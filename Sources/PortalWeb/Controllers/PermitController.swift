@@ -18,6 +18,9 @@ struct PermitController: Sendable {
         let refreshAction = Route.permit.path
         let downloadHref = Route.letter(inline: false).path
         let openHref = Route.letter(inline: true).path
+        /// How often public/js/qr-refresh.js reloads the page before the code runs out (it stops before the PIN's
+        /// five-minute unlock would, so an open page does not keep the services unlocked).
+        let refreshSeconds = String(Int(PermitToken.lifetime) - 10)
         let changePinHref = Route.changePin.path
         let publicKeyHref = Route.qrPublicKey.path
         var template: Template { .permit }
@@ -95,7 +98,12 @@ struct PermitController: Sendable {
         switch standing {
         case .valid, .expiringSoon: nil
         case .expired: UserMessage("permit.unavailable.expired", ["date": permit.validUntil.description])
-        case .canceled: UserMessage("permit.unavailable.canceled", ["reason": permit.cancellationReason ?? "—"])
+        case .canceled:
+            if let day = permit.canceledOn {
+                UserMessage("permit.unavailable.canceled_on", ["date": day.description, "reason": permit.cancellationReason ?? "—"])
+            } else {
+                UserMessage("permit.unavailable.canceled", ["reason": permit.cancellationReason ?? "—"])
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import PortalTestSupport
             "2026-11-27 registries", "2026-11-27 accounts and sessions", "2026-11-27 audit log", "2026-12-03 attempts",
             "2026-12-03 real-name verification, SMS codes, password resets", "2026-12-03 work-permit services",
             "2026-12-03 reminders", "2026-12-03 typed-identifier attempts",
+            "2026-12-03 permit cancellation day",
         ])
         #expect(try database.tableNames() == ["accounts", "attempts", "audit_events", "bank_cards", "password_resets",
                                               "permits", "qr_tokens_used", "reminders", "sessions", "sims", "sms_codes", "ss_cards", "typed_attempts"])
@@ -26,7 +27,7 @@ import PortalTestSupport
         // When the migrator runs again on it
         try AppDatabase.migrator.migrate(database.writer)
         // Then nothing more is applied
-        #expect(try database.appliedMigrations().count == 8)
+        #expect(try database.appliedMigrations().count == 9)
     }
 
     @Test func onDiskDatabaseIsCreatedAndReopened() throws {
@@ -40,7 +41,7 @@ import PortalTestSupport
         let reopened = try AppDatabase.onDisk(path: path)
         // Then the data is still there and migrations are not repeated
         #expect(try reopened.permit(number: Fixtures.anna)?.fullName == "ANNA SCHMIDT")
-        #expect(try reopened.appliedMigrations().count == 8)
+        #expect(try reopened.appliedMigrations().count == 9)
     }
 
     @Test func schemaRefusesRowsBreakingItsConstraints() throws {

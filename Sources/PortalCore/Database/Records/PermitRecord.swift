@@ -15,6 +15,7 @@ struct PermitRecord: SnakeCaseRecord {
     var validUntil: String
     var status: String
     var cancellationReason: String?
+    var canceledOn: String?
 
     init(_ permit: Permit) {
         permitNumber = permit.number
@@ -30,6 +31,7 @@ struct PermitRecord: SnakeCaseRecord {
         validUntil = permit.validUntil.description
         status = permit.status.rawValue
         cancellationReason = permit.cancellationReason
+        canceledOn = permit.canceledOn?.description
     }
 
     /// The domain value; nil if the row breaks the rules the schema cannot express (a malformed date).
@@ -39,6 +41,6 @@ struct PermitRecord: SnakeCaseRecord {
         return Permit(number: permitNumber, fullName: fullName, passportNumber: passportNumber,
                       nationality: nationality, dateOfBirth: born, sex: sex, employer: employer, position: position,
                       workLocation: workLocation, issueDate: issued, validUntil: until, status: status,
-                      cancellationReason: cancellationReason)
+                      cancellationReason: cancellationReason, canceledOn: canceledOn.flatMap(CalendarDay.init))
     }
 }
