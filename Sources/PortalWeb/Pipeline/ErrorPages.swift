@@ -6,7 +6,7 @@ public struct ErrorPages: Sendable {
     public enum Failure: Equatable, Sendable, CaseIterable {
         case notFound, methodNotAllowed, badRequest, csrf, tooLarge, busy, internalError
         /// Answered by nginx itself, from pages rendered at start-up (`portal error-pages`).
-        case tooManyRequests, unavailable
+        case tooManyRequests, unavailable, forbidden, timeout, uriTooLong, requestRefused
 
         var status: HTTPResponse.Status {
             switch self {
@@ -19,6 +19,10 @@ public struct ErrorPages: Sendable {
             case .internalError: .internalServerError
             case .tooManyRequests: .tooManyRequests
             case .unavailable: .badGateway
+            case .forbidden: .forbidden
+            case .timeout: .requestTimeout
+            case .uriTooLong: .uriTooLong
+            case .requestRefused: .badRequest
             }
         }
 
@@ -33,6 +37,10 @@ public struct ErrorPages: Sendable {
             case .internalError: "internal"
             case .tooManyRequests: "too_many_requests"
             case .unavailable: "unavailable"
+            case .forbidden: "forbidden"
+            case .timeout: "timeout"
+            case .uriTooLong: "uri_too_long"
+            case .requestRefused: "request_refused"
             }
         }
     }
@@ -53,9 +61,15 @@ public struct ErrorPages: Sendable {
         var title: UserMessage { heading }
     }
 
-    /// The pages nginx answers with on its own (too large, rate limited, app down), by file name, per language.
-    static let nginxPages: [(file: String, failure: Failure)] = [
-        ("413.html", .tooLarge), ("429.html", .tooManyRequests), ("502.html", .unavailable),
+    /// Every status nginx can answer by itself (a malformed request, a bad Host, TRACE, an over-long address, a
+    /// missing static file, too large, rate limited, the app down…) and the page it answers with: the portal's own,
+    /// in the visitor's language, rendered at start-up (`portal error-pages`, per language) and named in nginx's
+    /// config by `portal nginx-routes` (NginxRouteConfig).
+    public static let nginxStatuses: [(status: Int, failure: Failure)] = [
+        (400, .requestRefused), (403, .forbidden), (404, .notFound), (405, .methodNotAllowed), (408, .timeout),
+        (411, .requestRefused), (413, .tooLarge), (414, .uriTooLong), (416, .requestRefused), (429, .tooManyRequests),
+        (494, .requestRefused), (500, .internalError), (501, .requestRefused), (502, .unavailable),
+        (503, .unavailable), (504, .unavailable), (505, .requestRefused),
     ]
 
     let pages: PageResponder
@@ -80,9 +94,9 @@ public struct ErrorPages: Sendable {
     /// error pages, so nginx can answer in the visitor's language too.
     public static func renderNginxPages(with renderer: PageRenderer) throws -> [(file: String, html: String)] {
         try Language.allCases.flatMap { language in
-            try nginxPages.map { page in
+            try nginxStatuses.map { page in
                 let chrome = PageChrome(language: language, route: .home)
-                return ("\(language.rawValue)/\(page.file)", try renderer.render(Page(page.failure), chrome: chrome))
+                return ("\(language.rawValue)/\(page.status).html", try renderer.render(Page(page.failure), chrome: chrome))
             }
         }
     }

@@ -60,6 +60,10 @@ public struct NginxRouteConfig: Sendable {
     public var serverLevel: String {
         var text = Self.header
         text += "client_max_body_size \(Endpoint.defaultBodyBytes);\n"
+        // nginx's own answers get the portal's pages in the visitor's language (ErrorPages.nginxStatuses).
+        for page in ErrorPages.nginxStatuses {
+            text += "error_page \(page.status) /errors/$portal_language/\(page.status).html;\n"
+        }
         // One location per distinct set of facts, in the order the routes are declared.
         var groups: [(rateLimited: Bool, everyRequest: Bool, bodyBytes: Int?, routes: [Route])] = []
         for route in Self.specialRoutes {
