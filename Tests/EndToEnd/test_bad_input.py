@@ -126,3 +126,14 @@ def test_post_to_a_get_only_page_is_refused_with_4xx(browser):
     browser.get("/")
     r = browser.post("/card", data={"x": "1"})
     assert 400 <= r.status_code < 500 or (r.history and browser.path.startswith("/login")), r.status_code
+
+
+def test_an_anonymous_upload_of_many_tiny_parts_is_sent_away_unparsed(stack):
+    """Attacker review, finding 1: 74,000 tiny parts to the face page cost 0.77 s of the app before a 403.
+    Access is now decided before the body is decoded: an anonymous upload is redirected to login at once."""
+    part = b'--B\r\nContent-Disposition: form-data; name="x"; filename="a"\r\n\r\nx\r\n'
+    body = part * 60_000 + b"--B--\r\n"
+    assert len(body) < 5 * 1024 * 1024
+    r = requests.post(stack.base_url + "/register/face", data=body, allow_redirects=False, timeout=30,
+                      headers={"Content-Type": "multipart/form-data; boundary=B"})
+    assert r.status_code == 303 and r.headers["Location"] == "/login/permit"

@@ -38,9 +38,9 @@ import Testing
     @Test func theRoutesNginxLimitsAreTheOnesThatHashOrUpload() {
         let limited = Route.allExamples.filter(\.endpoint.rateLimitsPosts)
         // Every POST that hashes a password, asks an outside check, sends an SMS or tries a code
-        #expect(limited == [.login, .permitLogin, .registration, .realNameBankCard, .realNamePhone, .realNameCode,
-                            .realNameResend, .changePassword, .forgotPassword(.workPermit),
-                            .forgotPassword(.socialSecurity), .resetCode, .resetResend, .newPassword,
+        #expect(limited == [.login, .permitLogin, .registration, .faceRecognition, .realNameBankCard, .realNamePhone,
+                            .realNameCode, .realNameResend, .changePassword, .forgotPassword(.workPermit),
+                            .forgotPassword(.socialSecurity), .resetCode, .resetResend, .resetFace, .newPassword,
                             .workPermitServices, .pin, .changePin])
         #expect(Route.allExamples.filter(\.endpoint.rateLimitsAll) == [.verifyQR(token: "abc.def")])
         #expect(Route.allExamples.filter(\.endpoint.usesCamera) == [.faceRecognition, .resetFace])

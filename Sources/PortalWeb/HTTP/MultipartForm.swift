@@ -7,6 +7,9 @@ import NIOCore
 public enum MultipartForm {
     public static func decode(_ body: [UInt8], contentType: String) throws(FormDecodingError) -> FormData {
         guard let boundary = boundary(of: contentType) else { throw .malformedMultipart }
+        // Counted before the parser runs: a body of tens of thousands of tiny parts is refused for the price of one
+        // scan, instead of being collected part by part first.
+        guard delimiterCount(in: body, boundary: boundary) <= FormData.maximumFields + 1 else { throw .tooManyFields }
         let parts: [MultipartPart]
         do { parts = try parse(body, boundary: boundary) } catch { throw .malformedMultipart }
         var form = FormData()
@@ -24,6 +27,24 @@ public enum MultipartForm {
             }
         }
         return form
+    }
+
+    /// How many times `--boundary` opens a line of the body (each part starts with one, the end adds one).
+    static func delimiterCount(in body: [UInt8], boundary: String) -> Int {
+        let delimiter = Array("--\(boundary)".utf8)
+        guard body.count >= delimiter.count, let first = delimiter.first else { return 0 }
+        var count = 0, index = 0
+        let last = body.count - delimiter.count
+        while index <= last {
+            if body[index] == first, (index == 0 || body[index - 1] == UInt8(ascii: "\n")),
+               body[index..<(index + delimiter.count)].elementsEqual(delimiter) {
+                count += 1
+                index += delimiter.count
+            } else {
+                index += 1
+            }
+        }
+        return count
     }
 
     /// The `boundary` parameter of a multipart content type, quotes removed.

@@ -49,7 +49,9 @@ extension Route {
         switch self {
         case .home: .page(.anyone)
         case .login, .permitLogin, .registration: .form(.signedOut, rateLimitsPosts: true)
-        case .faceRecognition: .form(.registering, maximumBodyBytes: FaceUpload.maximumBodyBytes, usesCamera: true)
+        // Uploads are rate limited too: each is up to 5 MB for the app to read.
+        case .faceRecognition: .form(.registering, rateLimitsPosts: true, maximumBodyBytes: FaceUpload.maximumBodyBytes,
+                                     usesCamera: true)
         case .card: .page(.signedIn)
         case .logout: .action(.anyone)
         case .realName: .page(.verifyingRealName)
@@ -62,7 +64,8 @@ extension Route {
         case .forgotPassword: .form(.signedOut, rateLimitsPosts: true)
         case .resetCode, .newPassword: .form(.resettingPassword, rateLimitsPosts: true)
         case .resetResend: .action(.resettingPassword, rateLimitsPosts: true)
-        case .resetFace: .form(.resettingPassword, maximumBodyBytes: FaceUpload.maximumBodyBytes, usesCamera: true)
+        case .resetFace: .form(.resettingPassword, rateLimitsPosts: true, maximumBodyBytes: FaceUpload.maximumBodyBytes,
+                               usesCamera: true)
         case .passwordReset: .page(.signedOut)
         case .hrServices, .talentAffairs: .page(.signedIn)
         case .workPermitServices, .pin: .form(.signedIn, rateLimitsPosts: true)

@@ -66,3 +66,40 @@ import Testing
         }
     }
 }
+
+@Suite struct ManyPartsTests {
+    /// The attacker review's body: tens of thousands of tiny parts (here 74,000), about 5 MB.
+    static func manyParts(_ count: Int, boundary: String = "B") -> [UInt8] {
+        var body: [UInt8] = []
+        let part = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"x\"; filename=\"a\"\r\n\r\nx\r\n".utf8)
+        body.reserveCapacity(part.count * count + 8)
+        for _ in 0..<count { body += part }
+        return body + Array("--\(boundary)--\r\n".utf8)
+    }
+
+    @Test func aBodyOfTensOfThousandsOfPartsIsRefusedByCountingNotByParsing() {
+        let body = Self.manyParts(74_000)
+        #expect(MultipartForm.delimiterCount(in: body, boundary: "B") == 74_001)
+        #expect(throws: FormDecodingError.tooManyFields) {
+            try MultipartForm.decode(body, contentType: "multipart/form-data; boundary=B")
+        }
+    }
+
+    @Test func theBoundaryCountsOnlyAtTheStartOfALine() {
+        let body = Array("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue with --B inside\r\n--B--\r\n".utf8)
+        #expect(MultipartForm.delimiterCount(in: body, boundary: "B") == 2)
+    }
+}
+
+@Suite struct RefusedBeforeParsingTests {
+    @Test func anAnonymousUploadToTheFacePageIsSentAwayBeforeItsBodyIsRead() throws {
+        // Found by the attacker review: the body was parsed before the session and CSRF were checked. An anonymous
+        // POST of a 74,000-part body is now answered by the access check (a redirect to login), not by the form
+        // decoder (which would say 400) nor by CSRF (403), so the parser never ran.
+        let portal = try TestPortal()
+        let response = portal.send("POST", "/register/face", body: ManyPartsTests.manyParts(74_000),
+                                   contentType: "multipart/form-data; boundary=B")
+        #expect(response.status == 303)
+        #expect(response.header("Location") == "/login/permit")
+    }
+}
