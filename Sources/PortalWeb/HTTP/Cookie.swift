@@ -1,7 +1,10 @@
 import PortalCore
 
 /// A cookie the portal sets. All are HttpOnly (no script reads them) and SameSite=Lax (other sites cannot post
-/// with them), and Secure whenever the browser came over HTTPS.
+/// with them), and Secure whenever the browser came over HTTPS. Over HTTPS the credentials (session, visitor
+/// token, reset) also carry the `__Host-` prefix, which browsers accept only from this host, over TLS, for the
+/// whole site: a neighbouring subdomain cannot plant one. The language, a mere preference, keeps its plain name
+/// (nginx reads it too).
 public struct Cookie: Sendable, Equatable {
     /// The signed-in session's token. No expiry: it ends with the browser or the server-side timeout.
     public static let sessionName = "portal_session"
@@ -43,8 +46,15 @@ public struct Cookie: Sendable, Equatable {
         Cookie(name: languageName, value: language.rawValue, maxAge: 365 * 24 * 3600, secure: secure)
     }
 
+    /// The name a browser stores the cookie under.
+    public var storedName: String { Self.storedName(name, secure: secure) }
+
+    static func storedName(_ name: String, secure: Bool) -> String {
+        secure && name != languageName ? "__Host-" + name : name
+    }
+
     public var headerValue: String {
-        var header = "\(name)=\(value); Path=/; HttpOnly; SameSite=Lax"
+        var header = "\(storedName)=\(value); Path=/; HttpOnly; SameSite=Lax"
         if let maxAge { header += "; Max-Age=\(maxAge)" }
         if secure { header += "; Secure" }
         return header

@@ -30,6 +30,12 @@ public struct WebRequest: Sendable {
         cookies = Self.cookies(in: headers[.cookie])
     }
 
+    /// The portal's cookie `name` as this request's scheme stores it (`__Host-` over HTTPS, see `Cookie`);
+    /// over HTTPS an unprefixed copy is ignored, since anyone on a neighbouring host could have planted it.
+    public func cookie(_ name: String) -> String? {
+        cookies[Cookie.storedName(name, secure: isHTTPS)]
+    }
+
     /// Cookies by name; when a name repeats, the first wins (the most specific path, per RFC 6265).
     /// Read on bytes: Foundation's trimming cost more than the rest of the request's decoding.
     static func cookies(in header: String?) -> [String: String] {

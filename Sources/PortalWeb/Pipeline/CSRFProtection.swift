@@ -40,7 +40,7 @@ struct CSRFProtection: Sendable {
 
     /// The visitor cookie when it looks like one the portal made (43 URL-safe base64 characters).
     private func visitorNonce(of request: WebRequest) -> String? {
-        guard let nonce = request.cookies[Cookie.visitorName], nonce.utf8.count == 43,
+        guard let nonce = request.cookie(Cookie.visitorName), nonce.utf8.count == 43,
               nonce.utf8.allSatisfy({ SecureToken.isURLSafeBase64($0) }) else { return nil }
         return nonce
     }

@@ -5,7 +5,7 @@ import PortalCore
 /// (zh, zh-CN, zh-Hans, zh-TW…) reads the Simplified Chinese pages, the only Chinese the portal has.
 enum LanguageNegotiation {
     static func language(for request: WebRequest) -> Language {
-        if let chosen = request.cookies[Cookie.languageName].flatMap(Language.init(rawValue:)) { return chosen }
+        if let chosen = request.cookie(Cookie.languageName).flatMap(Language.init(rawValue:)) { return chosen }
         return request.headers[.acceptLanguage].flatMap(preferred(in:)) ?? .english
     }
 

@@ -77,7 +77,7 @@ public final class PortalApplication: Sendable {
             }
             var reset: PasswordReset?
             if endpoint.access == .resettingPassword {
-                reset = try resets.find(token: request.cookies[Cookie.resetName])
+                reset = try resets.find(token: request.cookie(Cookie.resetName))
                 guard reset != nil else { return .redirect(to: .forgotPassword(.workPermit)) }
             }
             context = RequestContext(request: request, route: route, language: language, session: session, reset: reset)

@@ -5,7 +5,7 @@ struct SessionLoader: Sendable {
     let sessions: SessionService
 
     func session(for request: WebRequest) throws -> LiveSession? {
-        guard let token = request.cookies[Cookie.sessionName], let session = try sessions.resume(token: token),
+        guard let token = request.cookie(Cookie.sessionName), let session = try sessions.resume(token: token),
               let account = session.account else { return nil }
         return LiveSession(token: token, record: session, account: account)
     }

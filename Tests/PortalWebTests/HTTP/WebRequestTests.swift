@@ -1,3 +1,4 @@
+import HTTPTypes
 import Testing
 @testable import PortalWeb
 
@@ -9,5 +10,16 @@ import Testing
 
     @Test func noCookieHeaderMeansNoCookies() {
         #expect(WebRequest(method: .get, path: "/card").cookies.isEmpty)
+    }
+}
+
+@Suite struct HostPrefixedCookieTests {
+    @Test func overHTTPSOnlyTheHostPrefixedCookieCounts() {
+        let headers: HTTPFields = [.cookie: "portal_session=planted; __Host-portal_session=real; lang=zh"]
+        let https = WebRequest(method: .get, path: "/", headers: headers, isHTTPS: true)
+        #expect(https.cookie(Cookie.sessionName) == "real")
+        #expect(https.cookie(Cookie.languageName) == "zh")
+        let http = WebRequest(method: .get, path: "/", headers: headers, isHTTPS: false)
+        #expect(http.cookie(Cookie.sessionName) == "planted")
     }
 }
