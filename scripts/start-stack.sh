@@ -200,7 +200,8 @@ restart_app() {
             die "the app died $((restarts + 1)) times in a row; giving up (see $APP_LOG)"
         fi
         restarts=$((restarts + 1))
-        delay=$(( restarts < 5 ? 1 << (restarts - 1) : 16 ))   # 1, 2, 4, 8, 16 s
+        # The first restart is immediate; only repeated crashes wait longer and longer.
+        delay=$(( restarts == 1 ? 0 : (restarts < 6 ? 1 << (restarts - 2) : 16) ))   # 0, 1, 2, 4, 8, 16 s
         log "restart $restarts of $PORTAL_MAX_RESTARTS in ${delay}s"
         # Waiting on a background sleep lets SIGINT/SIGTERM interrupt the pause at once.
         sleep "$delay" &
