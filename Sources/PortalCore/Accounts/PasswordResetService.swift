@@ -83,34 +83,32 @@ public struct PasswordResetService: Sendable {
             let code = try codes.check(typed, ownerDigest: reset.tokenDigest, purposes: [.passwordReset])
             try resets.markVerified(digest: reset.tokenDigest, codeID: code.id,
                                     event: event(.passwordResetVerified, account, remoteAddress, "sms code"))
-        } catch SmsCodeError.noCode, SmsCodeError.wrong, SmsCodeError.spent {
+        } catch SmsCodeError.noCode, SmsCodeError.wrong, SmsCodeError.spent, SmsCodeError.expired, SmsCodeError.used {
+            // The same answer as for a number that never had a code: nothing here tells which numbers have phones.
             throw try wrongEntry(reset, account, remoteAddress)
         }
     }
 
-    /// Facial recognition proves the reset of an account without a verified phone.
+    /// Facial recognition proves the reset of an account without a verified phone. The photo's own checks come
+    /// first and alike for every number; after them every refusal, the provider's and a lock's included, reads
+    /// "no match", so the answer tells nobody which numbers have a phone-less account.
     public func verifyFace(_ photo: [UInt8], reset: PasswordReset, remoteAddress: String?) throws {
-        guard !photo.isEmpty else { throw FaceVerificationError.missingPhoto }
+        try PhotoLimits.check(photo)
         guard reset.wrongEntries < limit.maximumFailures else { throw FaceVerificationError.noMatch }
         let account = try account(of: reset)
         let now = clock.now()
-        guard let account, account.verifiedPhone == nil else {
+        guard let account, account.verifiedPhone == nil,
+              try attempts.attempts(.face, accountID: account.id).lock(at: now) == nil else {
             _ = try wrongEntry(reset, account, remoteAddress)
             throw FaceVerificationError.noMatch
         }
-        if let until = try attempts.attempts(.face, accountID: account.id).lock(at: now) {
-            throw FaceVerificationError.locked(until: until)
-        }
         do {
-            try PhotoLimits.check(photo)
             try faces.verify(photo: photo, of: FaceSubject(permitNumber: account.permitNumber, fullName: account.fullName))
-        } catch .missingPhoto {
-            throw FaceVerificationError.missingPhoto
         } catch {
             _ = try resets.recordWrongEntry(digest: reset.tokenDigest)
-            let lock = try attempts.recordFailure(.face, accountID: account.id, limit: limit,
-                                                  event: event(.passwordResetFailed, account, remoteAddress, "face: \(error)"))
-            throw lock.map { FaceVerificationError.locked(until: $0) } ?? error
+            _ = try attempts.recordFailure(.face, accountID: account.id, limit: limit,
+                                           event: event(.passwordResetFailed, account, remoteAddress, "face: \(error)"))
+            throw FaceVerificationError.noMatch
         }
         try resets.markVerified(digest: reset.tokenDigest, codeID: nil,
                                 event: event(.passwordResetVerified, account, remoteAddress, "facial recognition"))

@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 
 extension AppDatabase: PermitServicesStore {
-    public func setPin(accountID: Int64, hash: String, sessionDigest: String, unlockedUntil: Date,
+    public func setPin(accountID: Int64, hash: String, replacing: Bool, sessionDigest: String, unlockedUntil: Date,
                        event: AuditEvent) throws {
         try write { db in
-            try db.execute(sql: "UPDATE accounts SET pin_hash = ? WHERE id = ?", arguments: [hash, accountID])
-            guard db.changesCount == 1 else { throw AccountStoreError.noSuchAccount }
+            try db.execute(sql: "UPDATE accounts SET pin_hash = ? WHERE id = ? AND (? OR pin_hash IS NULL)",
+                           arguments: [hash, accountID, replacing])
+            guard db.changesCount == 1 else { throw PermitServicesError.alreadySet }
             try db.execute(sql: "DELETE FROM attempts WHERE account_id = ? AND kind = ?",
                            arguments: [accountID, AttemptKind.pin.rawValue])
             try db.execute(sql: "UPDATE sessions SET permit_unlocked_until = ? WHERE token_digest = ? AND account_id = ?",

@@ -43,10 +43,12 @@ extension AppDatabase: SmsCodeStore {
         }
     }
 
-    public func recordWrongEntry(codeID: Int64) throws -> Int {
+    public func countEntry(codeID: Int64, maximum: Int) throws -> Int? {
         try write { db in
-            try Int.fetchOne(db, sql: "UPDATE sms_codes SET wrong_entries = wrong_entries + 1 WHERE id = ? RETURNING wrong_entries",
-                             arguments: [codeID]) ?? 0
+            try Int.fetchOne(db, sql: """
+                UPDATE sms_codes SET wrong_entries = wrong_entries + 1 WHERE id = ? AND wrong_entries < ?
+                RETURNING wrong_entries
+                """, arguments: [codeID, maximum])
         }
     }
 

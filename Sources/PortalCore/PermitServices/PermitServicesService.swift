@@ -53,7 +53,7 @@ public struct PermitServicesService: Sendable {
                        remoteAddress: String?) throws {
         try checkNew(pin, confirm: confirm, account: account)
         let now = clock.now()
-        try store.setPin(accountID: account.id, hash: try hasher.hash(pin), sessionDigest: sessionDigest,
+        try store.setPin(accountID: account.id, hash: try hasher.hash(pin), replacing: false, sessionDigest: sessionDigest,
                          unlockedUntil: now.addingTimeInterval(Self.unlockWindow),
                          event: AuditEvent(.pinSet, at: now, accountID: account.id, remoteAddress: remoteAddress))
     }
@@ -78,7 +78,7 @@ public struct PermitServicesService: Sendable {
         try checkNew(pin, confirm: confirm, account: account)
         try verifyPin(current, field: "current_pin", account: account, remoteAddress: remoteAddress)
         let now = clock.now()
-        try store.setPin(accountID: account.id, hash: try hasher.hash(pin), sessionDigest: sessionDigest,
+        try store.setPin(accountID: account.id, hash: try hasher.hash(pin), replacing: true, sessionDigest: sessionDigest,
                          unlockedUntil: now.addingTimeInterval(Self.unlockWindow),
                          event: AuditEvent(.pinChanged, at: now, accountID: account.id, remoteAddress: remoteAddress))
     }
@@ -115,11 +115,14 @@ public struct PermitServicesService: Sendable {
 public enum PermitServicesError: Error, Sendable {
     case invalid([(field: String, message: UserMessage)])
     case locked(until: Date, field: String)
+    /// A PIN was set meanwhile (another tab): it is asked for, not replaced.
+    case alreadySet
 
     public var problems: [(field: String, message: UserMessage)] {
         switch self {
         case .invalid(let problems): problems
         case .locked(let until, let field): [(field, UserMessage("pin.locked", ["time": ChinaTime.clockTime(until)]))]
+        case .alreadySet: [("pin", UserMessage("pin.already_set"))]
         }
     }
 }

@@ -2,8 +2,11 @@ import Foundation
 
 /// Persistence of what work-permit services keep: the PIN, the session's unlock, and the QR ids already used.
 public protocol PermitServicesStore: Sendable {
-    /// Sets the PIN hash (first use or a change) and unlocks `sessionDigest` until `unlockedUntil`, with the event.
-    func setPin(accountID: Int64, hash: String, sessionDigest: String, unlockedUntil: Date, event: AuditEvent) throws
+    /// Sets the PIN hash and unlocks `sessionDigest` until `unlockedUntil`, with the event. A first PIN
+    /// (`replacing: false`) is set only while none exists: a second tab or a racing post throws
+    /// `PermitServicesError.alreadySet` instead of overwriting it.
+    func setPin(accountID: Int64, hash: String, replacing: Bool, sessionDigest: String, unlockedUntil: Date,
+                event: AuditEvent) throws
     /// Unlocks (or keeps unlocked) the session's permit services until `until`; clears the PIN's failure count when
     /// `clearingFailures`, refusing with `AccountStoreError.locked` while a lock set in parallel is in force.
     func unlock(sessionDigest: String, until: Date, accountID: Int64, clearingFailures: Bool, at now: Date) throws

@@ -61,11 +61,13 @@ public struct SmsCodeService: Sendable {
         guard let code = try store.latestCode(ownerDigest: ownerDigest, purposes: purposes) else { throw SmsCodeError.noCode }
         guard code.usedAt == nil else { throw SmsCodeError.used }
         guard clock.now() < code.expiresAt else { throw SmsCodeError.expired }
-        guard code.wrongEntries < rules.maximumWrongEntries else { throw SmsCodeError.spent }
+        // Each entry is counted before the compare: five guesses per code, however many arrive at once.
+        guard let entries = try store.countEntry(codeID: code.id, maximum: rules.maximumWrongEntries) else {
+            throw SmsCodeError.spent
+        }
         let expected = mac(digits, purpose: code.purpose, phone: code.phone, ownerDigest: ownerDigest)
         guard SecureToken.constantTimeEquals(expected, code.codeMAC) else {
-            let wrong = try store.recordWrongEntry(codeID: code.id)
-            let left = rules.maximumWrongEntries - wrong
+            let left = rules.maximumWrongEntries - entries
             throw left > 0 ? SmsCodeError.wrong(entriesLeft: left) : SmsCodeError.spent
         }
         return code

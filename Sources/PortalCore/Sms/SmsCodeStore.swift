@@ -41,8 +41,9 @@ public protocol SmsCodeStore: Sendable {
     func delete(codeID: Int64) throws
     /// The owner's newest code for any of `purposes`.
     func latestCode(ownerDigest: String, purposes: [SmsPurpose]) throws -> StoredSmsCode?
-    /// Counts one wrong entry of the code (one statement); returns the wrong entries so far.
-    func recordWrongEntry(codeID: Int64) throws -> Int
+    /// Counts one entry of the code before it is compared, unless `maximum` entries were counted already (one
+    /// statement, so parallel requests cannot all slip in under the limit); the entries so far, or nil when spent.
+    func countEntry(codeID: Int64, maximum: Int) throws -> Int?
     /// Deletes the codes sent before `date` (they count for no limit any more).
     func deleteCodes(sentBefore date: Date) throws
 }

@@ -31,6 +31,8 @@ struct PinController: Sendable {
                 try services.enterPin(form.secret("pin"), account: account, sessionDigest: digest, remoteAddress: address)
             }
             return .redirect(to: .permit)
+        } catch PermitServicesError.alreadySet {
+            return .redirect(to: .pin)  // set in another tab: the page now asks for it
         } catch let error as PermitServicesError {
             var page = page(for: account)
             page = Page(form: page.form?.showing(error.problems), action: page.action, setting: page.setting, changing: false)

@@ -149,3 +149,66 @@ import Testing
         #expect(try service.find(token: token) == nil)
     }
 }
+
+@Suite struct ResetLeaksNothingTests {
+    @Test func everyNumberGetsTheSameFaceAndExpiredCodeAnswers() throws {
+        // Found in review: a phone-less account's reset answered the provider's and the lock's messages, and an
+        // expired code told a phone account from the rest.
+        let domain = try TestDomain()
+        let gateway = RecordingGateway()
+        let (realName, codes) = domain.realName(gateway, texts: PlainTexts())
+        let service = PasswordResetService(resets: domain.database, accounts: domain.database, attempts: domain.database,
+                                           audit: domain.database, registry: domain.database, codes: codes,
+                                           faces: RefusingFaces(), hasher: domain.hasher, policy: Fixtures.policy,
+                                           clock: domain.clock)
+        try domain.registerAndVerifyFace()  // Anna: no phone
+        let john = try domain.registerAndVerifyFace(Fixtures.john, name: "JOHN SMITH")
+        try realName.sendPhoneCode("13800000002", account: john, ownerDigest: "o", language: .english, remoteAddress: nil)
+        try realName.complete(code: gateway.messages.last!.code, account: john, ownerDigest: "o", remoteAddress: nil)
+        domain.clock.advance(by: 61)
+        let anna = try service.start(.permitNumber(Fixtures.anna), language: .english, remoteAddress: nil)
+        let nobody = try service.start(.permitNumber("WP2026999999"), language: .english, remoteAddress: nil)
+        let phone = try service.start(.permitNumber(Fixtures.john), language: .english, remoteAddress: nil)
+        for token in [anna, nobody, phone] {
+            let reset = try #require(try service.find(token: token))
+            #expect(throws: FaceVerificationError.noMatch) { try service.verifyFace(TestImages.png(), reset: reset, remoteAddress: nil) }
+        }
+        domain.clock.advance(by: 11 * 60)  // the codes have expired, the resets (15 minutes) have not
+        for token in [nobody, phone] {
+            let reset = try #require(try service.find(token: token))
+            #expect(throws: SmsCodeError.wrong(entriesLeft: 3)) { try service.verifyCode("123456", reset: reset, remoteAddress: nil) }
+        }
+    }
+}
+
+/// A face provider that never matches, as a real one refuses a stranger's face.
+private struct RefusingFaces: FaceVerifier {
+    func verify(photo: [UInt8], of person: FaceSubject) throws(FaceVerificationError) { throw .noMatch }
+}
+
+@Suite struct ParallelCodeEntriesTests {
+    @Test func parallelGuessesAreCountedBeforeTheyAreCompared() throws {
+        let domain = try TestDomain()
+        let gateway = RecordingGateway()
+        let (_, codes) = domain.realName(gateway, texts: PlainTexts())
+        let account = try domain.register()
+        try codes.send(.realNamePhone, to: "13800000002", accountID: account.id, ownerDigest: "o", language: .english)
+        let wrong = gateway.messages.last!.code == "000000" ? "111111" : "000000"
+        let compared = Counter()
+        DispatchQueue.concurrentPerform(iterations: 20) { _ in
+            do { _ = try codes.check(wrong, ownerDigest: "o", purposes: [.realNamePhone]) } catch SmsCodeError.wrong {
+                compared.add()
+            } catch {}
+        }
+        // Five entries were compared at most (the fifth answers "spent"); the other fifteen were refused unread
+        #expect(compared.wrong == 4)
+        #expect(try domain.database.latestCode(ownerDigest: "o", purposes: [.realNamePhone])?.wrongEntries == 5)
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var wrongCount = 0
+    func add() { lock.withLock { wrongCount += 1 } }
+    var wrong: Int { lock.withLock { wrongCount } }
+}
