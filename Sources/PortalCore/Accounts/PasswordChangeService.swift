@@ -55,7 +55,9 @@ public struct PasswordChangeService: Sendable {
         } else if !form.currentPassword.isEmpty && form.password == form.currentPassword {
             problems.append(FieldProblem(.password, UserMessage("password_change.same")))
         }
-        guard problems.isEmpty else { throw PasswordChangeError.invalid(problems.map { ($0.field.rawValue, $0.message) }) }
+        guard problems.isEmpty else {
+            throw PasswordChangeError.invalid(problems.map { FieldProblem($0.field.rawValue, $0.message) })
+        }
         let now = clock.now()
         func event(_ kind: AuditEvent.Kind, _ detail: String? = nil) -> AuditEvent {
             AuditEvent(kind, at: now, accountID: account.id, remoteAddress: remoteAddress, detail: detail)
@@ -76,24 +78,16 @@ public struct PasswordChangeService: Sendable {
 }
 
 public enum PasswordChangeError: Error, Sendable, Equatable {
-    case invalid([(field: String, message: UserMessage)])
+    case invalid([FieldProblem<String>])
     case incorrect
     case locked(until: Date)
 
-    public static func == (lhs: PasswordChangeError, rhs: PasswordChangeError) -> Bool {
-        switch (lhs, rhs) {
-        case (.invalid(let a), .invalid(let b)): a.map(\.field) == b.map(\.field) && a.map(\.message) == b.map(\.message)
-        case (.incorrect, .incorrect): true
-        case (.locked(let a), .locked(let b)): a == b
-        default: false
-        }
-    }
-
-    public var problems: [(field: String, message: UserMessage)] {
+    public var problems: [FieldProblem<String>] {
         switch self {
         case .invalid(let problems): problems
-        case .incorrect: [("current_password", UserMessage("password_change.current.incorrect"))]
-        case .locked(let until): [("current_password", UserMessage("lockout", ["time": ChinaTime.clockTime(until)]))]
+        case .incorrect: [FieldProblem("current_password", UserMessage("password_change.current.incorrect"))]
+        case .locked(let until):
+            [FieldProblem("current_password", UserMessage("lockout", ["time": ChinaTime.clockTime(until)]))]
         }
     }
 }

@@ -116,12 +116,14 @@ public struct PasswordResetService: Sendable {
 
     /// The new password, under the registration rules, once the reset is proved; every session of the account ends.
     public func setPassword(_ password: String, confirm: String, reset: PasswordReset, remoteAddress: String?) throws {
-        guard reset.verifiedAt != nil, let account = try account(of: reset) else { throw PasswordResetError.notVerified }
+        guard reset.verifiedAt != nil, let account = try account(of: reset) else {
+            throw PasswordResetError.notVerified
+        }
         if let problem = policy.problem(with: password, permitNumber: account.permitNumber, fullName: account.fullName) {
-            throw PasswordResetError.invalid([("password", problem)])
+            throw PasswordResetError.invalid([FieldProblem("password", problem)])
         }
         guard password == confirm else {
-            throw PasswordResetError.invalid([("password_confirm", UserMessage("registration.password_confirm.mismatch"))])
+            throw PasswordResetError.invalid([FieldProblem("password_confirm", UserMessage("registration.password_confirm.mismatch"))])
         }
         let hash = try hasher.hash(password)
         try resets.completeReset(digest: reset.tokenDigest, accountID: account.id, hash: hash,
@@ -167,13 +169,6 @@ public enum PasswordResetError: Error, Sendable, Equatable {
     case missingIdentifier
     /// The new password may only be set once the code or the face has proved the reset.
     case notVerified
-    case invalid([(field: String, message: UserMessage)])
+    case invalid([FieldProblem<String>])
 
-    public static func == (lhs: PasswordResetError, rhs: PasswordResetError) -> Bool {
-        switch (lhs, rhs) {
-        case (.missingIdentifier, .missingIdentifier), (.notVerified, .notVerified): true
-        case (.invalid(let a), .invalid(let b)): a.map(\.field) == b.map(\.field) && a.map(\.message) == b.map(\.message)
-        default: false
-        }
-    }
 }

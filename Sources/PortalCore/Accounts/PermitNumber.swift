@@ -9,7 +9,8 @@ public enum PermitNumber {
         return value
     }
 
-    /// Every character hidden but the last four, as the card page shows the number.
+    /// Every character hidden but the last four, as the card page shows the permit number and the permit page the
+    /// passport number.
     public static func masked(_ number: String) -> String {
         String(repeating: "*", count: max(0, number.count - 4)) + number.suffix(4)
     }

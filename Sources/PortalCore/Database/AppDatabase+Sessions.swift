@@ -2,19 +2,23 @@ import Foundation
 import GRDB
 
 extension AppDatabase: SessionStore {
-    /// Every page view asks this, so both lookups share one read and use statements prepared once per connection.
+    /// Every page view asks this, so the lookups share one read, the account comes with its unread reminders in one
+    /// statement, and the statements are prepared once per connection.
     public func session(digest: String) throws -> Session? {
         try read { db in
             let sessionQuery = try db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_digest = ?")
             guard let record = try SessionRecord.fetchOne(sessionQuery, arguments: [digest]) else { return nil }
             var session = record.session
             if let accountID = record.accountId {
-                let accountQuery = try db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?")
-                session.account = try AccountRecord.fetchOne(accountQuery, arguments: [accountID])?.account
-                let unread = try db.cachedStatement(sql: """
-                    SELECT COUNT(*) FROM reminders WHERE account_id = ? AND read_at IS NULL
+                let accountQuery = try db.cachedStatement(sql: """
+                    SELECT accounts.*, (SELECT COUNT(*) FROM reminders
+                                        WHERE account_id = accounts.id AND read_at IS NULL) AS unread_reminders
+                    FROM accounts WHERE id = ?
                     """)
-                session.unreadReminders = try Int.fetchOne(unread, arguments: [accountID]) ?? 0
+                if let row = try Row.fetchOne(accountQuery, arguments: [accountID]) {
+                    session.account = AccountRecord(row: row).account
+                    session.unreadReminders = row["unread_reminders"]
+                }
             }
             return session
         }

@@ -31,12 +31,14 @@ public struct PermitServicesService: Sendable {
     /// The typed number must be the signed-in holder's own permit; anything else is refused and audited.
     public func confirmPermitNumber(_ typed: String, account: Account, remoteAddress: String?) throws {
         let number = TextLimits.identifier(typed)
-        guard !number.isEmpty else { throw PermitServicesError.invalid([("permit_number", UserMessage("login.permit_number.missing"))]) }
+        guard !number.isEmpty else {
+            throw PermitServicesError.invalid([FieldProblem("permit_number", UserMessage("login.permit_number.missing"))])
+        }
         guard number == account.permitNumber else {
             try audit.append(AuditEvent(.permitNumberRefused, at: clock.now(), accountID: account.id,
                                         subject: String(number.prefix(TextLimits.maximumFieldLength)),
                                         remoteAddress: remoteAddress))
-            throw PermitServicesError.invalid([("permit_number", UserMessage("permit.number_not_yours"))])
+            throw PermitServicesError.invalid([FieldProblem("permit_number", UserMessage("permit.number_not_yours"))])
         }
     }
 
@@ -60,7 +62,7 @@ public struct PermitServicesService: Sendable {
 
     /// Later visits: the PIN unlocks this session; wrong ones count toward the lock.
     public func enterPin(_ pin: String, account: Account, sessionDigest: String, remoteAddress: String?) throws {
-        guard !pin.isEmpty else { throw PermitServicesError.invalid([("pin", UserMessage("pin.missing"))]) }
+        guard !pin.isEmpty else { throw PermitServicesError.invalid([FieldProblem("pin", UserMessage("pin.missing"))]) }
         try verifyPin(pin, field: "pin", account: account, remoteAddress: remoteAddress)
         let now = clock.now()
         do {
@@ -74,7 +76,9 @@ public struct PermitServicesService: Sendable {
     /// `Change PIN`: the current PIN, then a new one under the same rules.
     public func changePin(current: String, pin: String, confirm: String, account: Account, sessionDigest: String,
                           remoteAddress: String?) throws {
-        guard !current.isEmpty else { throw PermitServicesError.invalid([("current_pin", UserMessage("pin.current_missing"))]) }
+        guard !current.isEmpty else {
+            throw PermitServicesError.invalid([FieldProblem("current_pin", UserMessage("pin.current_missing"))])
+        }
         try checkNew(pin, confirm: confirm, account: account)
         try verifyPin(current, field: "current_pin", account: account, remoteAddress: remoteAddress)
         let now = clock.now()
@@ -83,19 +87,29 @@ public struct PermitServicesService: Sendable {
                          event: AuditEvent(.pinChanged, at: now, accountID: account.id, remoteAddress: remoteAddress))
     }
 
-    /// Keeps an unlocked session unlocked for another window (each use of permit services).
-    public func keepUnlocked(sessionDigest: String, accountID: Int64) throws {
+    /// Whether the session's permit services are unlocked now. Each use moves the five minutes on; like a
+    /// session's last-seen time, the new end is written only when 30 seconds have passed since the last write,
+    /// so the permit page and its QR image do not each cost a write.
+    public func isUnlocked(_ session: Session, accountID: Int64) throws -> Bool {
         let now = clock.now()
-        try store.unlock(sessionDigest: sessionDigest, until: now.addingTimeInterval(Self.unlockWindow),
-                         accountID: accountID, clearingFailures: false, at: now)
+        guard let until = session.permitServicesUntil, now < until else { return false }
+        if until.timeIntervalSince(now) <= Self.unlockWindow - Self.unlockTouchInterval {
+            try store.unlock(sessionDigest: session.tokenDigest, until: now.addingTimeInterval(Self.unlockWindow),
+                             accountID: accountID, clearingFailures: false, at: now)
+        }
+        return true
     }
+
+    static let unlockTouchInterval: TimeInterval = 30
 
     private func checkNew(_ pin: String, confirm: String, account: Account) throws {
         let permit = try permit(of: account)
         if let problem = PinPolicy.problem(with: pin, dateOfBirth: permit.dateOfBirth, permitNumber: permit.number) {
-            throw PermitServicesError.invalid([("pin", problem)])
+            throw PermitServicesError.invalid([FieldProblem("pin", problem)])
         }
-        guard pin == confirm else { throw PermitServicesError.invalid([("pin_confirm", UserMessage("pin.mismatch"))]) }
+        guard pin == confirm else {
+            throw PermitServicesError.invalid([FieldProblem("pin_confirm", UserMessage("pin.mismatch"))])
+        }
     }
 
     private func verifyPin(_ pin: String, field: String, account: Account, remoteAddress: String?) throws {
@@ -107,22 +121,23 @@ public struct PermitServicesService: Sendable {
             let event = AuditEvent(.pinFailed, at: now, accountID: account.id, remoteAddress: remoteAddress)
             let lock = try attempts.recordFailure(.pin, accountID: account.id, limit: limit, event: event)
             throw lock.map { PermitServicesError.locked(until: $0, field: field) }
-                ?? PermitServicesError.invalid([(field, UserMessage("pin.incorrect"))])
+                ?? PermitServicesError.invalid([FieldProblem(field, UserMessage("pin.incorrect"))])
         }
     }
 }
 
-public enum PermitServicesError: Error, Sendable {
-    case invalid([(field: String, message: UserMessage)])
+public enum PermitServicesError: Error, Sendable, Equatable {
+    case invalid([FieldProblem<String>])
     case locked(until: Date, field: String)
     /// A PIN was set meanwhile (another tab): it is asked for, not replaced.
     case alreadySet
 
-    public var problems: [(field: String, message: UserMessage)] {
+    public var problems: [FieldProblem<String>] {
         switch self {
         case .invalid(let problems): problems
-        case .locked(let until, let field): [(field, UserMessage("pin.locked", ["time": ChinaTime.clockTime(until)]))]
-        case .alreadySet: [("pin", UserMessage("pin.already_set"))]
+        case .locked(let until, let field):
+            [FieldProblem(field, UserMessage("pin.locked", ["time": ChinaTime.clockTime(until)]))]
+        case .alreadySet: [FieldProblem("pin", UserMessage("pin.already_set"))]
         }
     }
 }

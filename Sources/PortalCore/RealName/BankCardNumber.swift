@@ -32,9 +32,4 @@ public enum BankCardNumber {
         }
         return sum % 10 == 0
     }
-
-    /// All digits hidden but the last four.
-    public static func masked(_ digits: String) -> String {
-        String(repeating: "*", count: max(0, digits.count - 4)) + digits.suffix(4)
-    }
 }

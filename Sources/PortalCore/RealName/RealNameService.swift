@@ -70,7 +70,7 @@ public struct RealNameService: Sendable {
         let phone = MainlandPhone.normalized(form.phone)
         if case .failure(let problem) = phone { problems.append(FieldProblem(.phone, Self.message(problem))) }
         guard problems.isEmpty, case .success(let digits) = card, case .success(let mobile) = phone else {
-            throw RealNameError.invalid(problems.map { ($0.field.rawValue, $0.message) })
+            throw RealNameError.invalid(problems.map { FieldProblem($0.field.rawValue, $0.message) })
         }
         try confirm(account, field: BankCardForm.Field.bankCardNumber.rawValue, remoteAddress: remoteAddress) {
             () throws(RealNameCheckError) -> Bool in try bankCards.confirms(cardNumber: digits, phone: mobile, holder: holder)
@@ -86,7 +86,7 @@ public struct RealNameService: Sendable {
         let holder = try holder(of: account)
         let mobile: String
         switch MainlandPhone.normalized(typed) {
-        case .failure(let problem): throw RealNameError.invalid([("phone", Self.message(problem))])
+        case .failure(let problem): throw RealNameError.invalid([FieldProblem("phone", Self.message(problem))])
         case .success(let digits): mobile = digits
         }
         try confirm(account, field: "phone", remoteAddress: remoteAddress) {
@@ -99,7 +99,9 @@ public struct RealNameService: Sendable {
     /// Sends a new code to the phone the owner's last code went to, for the same purpose.
     @discardableResult
     public func resend(account: Account, ownerDigest: String, language: Language) throws -> StoredSmsCode {
-        guard let last = try codes.latest(ownerDigest: ownerDigest, purposes: Self.purposes) else { throw SmsCodeError.noCode }
+        guard let last = try codes.latest(ownerDigest: ownerDigest, purposes: Self.purposes) else {
+            throw SmsCodeError.noCode
+        }
         return try codes.send(last.purpose, to: last.phone, accountID: account.id, ownerDigest: ownerDigest,
                               language: language, samePurposes: Self.purposes)
     }
@@ -153,27 +155,18 @@ public struct RealNameService: Sendable {
 /// Why real-name verification did not go on. `notVerified` never says which detail was wrong, nor whether a card
 /// or a number exists anywhere: "these details could not be verified".
 public enum RealNameError: Error, Sendable, Equatable {
-    case invalid([(field: String, message: UserMessage)])
+    case invalid([FieldProblem<String>])
     case notVerified(field: String)
     case locked(until: Date, field: String)
     case serviceUnavailable(field: String)
 
-    public static func == (lhs: RealNameError, rhs: RealNameError) -> Bool {
-        switch (lhs, rhs) {
-        case (.invalid(let a), .invalid(let b)): a.map(\.field) == b.map(\.field) && a.map(\.message) == b.map(\.message)
-        case (.notVerified(let a), .notVerified(let b)): a == b
-        case (.locked(let a, let x), .locked(let b, let y)): a == b && x == y
-        case (.serviceUnavailable(let a), .serviceUnavailable(let b)): a == b
-        default: false
-        }
-    }
-
-    public var problems: [(field: String, message: UserMessage)] {
+    public var problems: [FieldProblem<String>] {
         switch self {
         case .invalid(let problems): problems
-        case .notVerified(let field): [(field, UserMessage("real_name.not_verified"))]
-        case .locked(let until, let field): [(field, UserMessage("lockout", ["time": ChinaTime.clockTime(until)]))]
-        case .serviceUnavailable(let field): [(field, UserMessage("real_name.unavailable"))]
+        case .notVerified(let field): [FieldProblem(field, UserMessage("real_name.not_verified"))]
+        case .locked(let until, let field):
+            [FieldProblem(field, UserMessage("lockout", ["time": ChinaTime.clockTime(until)]))]
+        case .serviceUnavailable(let field): [FieldProblem(field, UserMessage("real_name.unavailable"))]
         }
     }
 }

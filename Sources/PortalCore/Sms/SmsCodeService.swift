@@ -47,11 +47,6 @@ public struct SmsCodeService: Sendable {
         try store.latestCode(ownerDigest: ownerDigest, purposes: purposes)
     }
 
-    /// When the owner may ask for another code, given their newest one.
-    public func resendAllowed(after code: StoredSmsCode) -> Date {
-        code.sentAt.addingTimeInterval(rules.resendInterval)
-    }
-
     /// The owner's newest code if `typed` is it and it still works; a wrong entry is counted. The caller consumes
     /// the code in the transaction of the step it completes.
     public func check(_ typed: String, ownerDigest: String, purposes: [SmsPurpose]) throws -> StoredSmsCode {

@@ -2,8 +2,6 @@
 /// real JPEG or PNG, and refuses what the real service refuses before comparing: a missing photo, anything
 /// that is not a complete JPEG or PNG (checked by structure, not by name), and files over the size limit.
 public struct DevelopmentFaceVerifier: FaceVerifier {
-    public static let maximumBytes = PhotoLimits.maximumBytes
-
     public init() {}
 
     public func verify(photo: [UInt8], of person: FaceSubject) throws(FaceVerificationError) {

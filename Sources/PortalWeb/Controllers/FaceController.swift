@@ -28,7 +28,7 @@ struct FaceController: Sendable {
     }
 
     private func form() -> FormView {
-        FormView(fields: [.init("face_image", type: "file", accept: "image/jpeg,image/png")])
+        FormView(fields: [.facePhoto])
     }
 }
 

@@ -59,7 +59,7 @@ struct LoginController: Sendable {
     private func form(_ portal: Portal, values: [String: String] = [:]) -> FormView {
         FormView(fields: [
             .init(portal.identifierField, autocomplete: "username", width: "20"),
-            .init("password", type: "password", autocomplete: "current-password", keepsValue: false),
+            .secret("password", autocomplete: "current-password"),
         ], values: values)
     }
 }

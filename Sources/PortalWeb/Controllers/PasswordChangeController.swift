@@ -43,10 +43,6 @@ struct PasswordChangeController: Sendable {
     }
 
     private func form() -> FormView {
-        FormView(fields: [
-            .init("current_password", type: "password", autocomplete: "current-password", keepsValue: false),
-            .init("password", type: "password", autocomplete: "new-password", keepsValue: false),
-            .init("password_confirm", type: "password", autocomplete: "new-password", keepsValue: false),
-        ])
+        FormView(fields: [.secret("current_password", autocomplete: "current-password")] + FormView.newPasswordFields)
     }
 }

@@ -37,10 +37,9 @@ struct PermitController: Sendable {
         let today = CalendarDay(containing: clock.now())
         let standing = permit.standing(on: today)
         let token = standing.isUsable ? qr.issue(for: permit).token : nil
-        let passport = permit.passportNumber
         let page = Page(
             fullName: permit.fullName, permitNumber: permit.number,
-            passportMasked: String(repeating: "*", count: max(0, passport.count - 4)) + passport.suffix(4),
+            passportMasked: PermitNumber.masked(permit.passportNumber),
             nationality: permit.nationality, dateOfBirth: permit.dateOfBirth.description,
             employer: permit.employer, position: permit.position, workLocation: permit.workLocation,
             issueDate: permit.issueDate.description, validUntil: permit.validUntil.description,

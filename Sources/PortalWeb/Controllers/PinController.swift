@@ -63,7 +63,7 @@ struct PinController: Sendable {
         return Page(form: FormView(fields: fields), action: Route.pin.path, setting: setting, changing: false)
     }
 
-    private func changePage(problems: [(field: String, message: UserMessage)]) -> Page {
+    private func changePage(problems: [FieldProblem<String>]) -> Page {
         let form = FormView(fields: [pinField("current_pin"), pinField("pin"), pinField("pin_confirm")]).showing(problems)
         return Page(form: form, action: Route.changePin.path, setting: false, changing: true)
     }

@@ -61,12 +61,12 @@ struct RealNameController: Sendable {
         } catch let error as RealNameError {
             return try again(method, context, error.problems)
         } catch let error as SmsCodeError {
-            return try again(method, context, [("phone", error.message(at: clock.now()))])
+            return try again(method, context, [FieldProblem("phone", error.message(at: clock.now()))])
         }
     }
 
     private func again(_ method: RealNameMethod, _ context: AccountContext,
-                       _ problems: [(field: String, message: UserMessage)]) throws -> WebResponse {
+                       _ problems: [FieldProblem<String>]) throws -> WebResponse {
         let shown = form(method, values: context.base.typedValues).showing(problems)
         return try pages.respond(FormPage(method, form: shown), in: context.base)
     }

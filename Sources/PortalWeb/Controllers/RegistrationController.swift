@@ -32,8 +32,6 @@ struct RegistrationController: Sendable {
         FormView(fields: [
             .init("full_name", autocomplete: "name", width: "30"),
             .init("permit_number", autocomplete: "off", width: "20"),
-            .init("password", type: "password", autocomplete: "new-password", keepsValue: false),
-            .init("password_confirm", type: "password", autocomplete: "new-password", keepsValue: false),
-        ], values: values)
+        ] + FormView.newPasswordFields, values: values)
     }
 }

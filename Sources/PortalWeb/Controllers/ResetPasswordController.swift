@@ -62,13 +62,10 @@ struct ResetPasswordController: Sendable {
     }
 
     private func faceForm() -> FormView {
-        FormView(fields: [.init("face_image", type: "file", accept: "image/jpeg,image/png")])
+        FormView(fields: [.facePhoto])
     }
 
     private func passwordForm() -> FormView {
-        FormView(fields: [
-            .init("password", type: "password", autocomplete: "new-password", keepsValue: false),
-            .init("password_confirm", type: "password", autocomplete: "new-password", keepsValue: false),
-        ])
+        FormView(fields: FormView.newPasswordFields)
     }
 }

@@ -17,13 +17,11 @@ public final class PortalApplication: Sendable {
     private let log: @Sendable (String) -> Void
 
     private let permitServices: PermitServicesService
-    private let clock: any PortalClock
 
     /// - Parameter publicURL: the portal's address as people reach it (`https://portal.example`), which QR codes carry.
     public init(services: PortalServices, renderer: PageRenderer, publicURL: String = "http://127.0.0.1:8080",
                 log: @escaping @Sendable (String) -> Void) {
         permitServices = services.permitServices
-        clock = services.clock
         csrf = CSRFProtection(secret: services.secret)
         let pages = PageResponder(renderer: renderer, csrf: csrf)
         loader = SessionLoader(sessions: services.sessions)
@@ -71,9 +69,10 @@ public final class PortalApplication: Sendable {
             context = RequestContext(request: request, route: route, language: language, session: session)
             if let elsewhere = endpoint.access.redirect(for: session?.account) { return .redirect(to: elsewhere) }
             if endpoint.access == .permitServices, let session {
-                // Unlocked by the PIN until five minutes pass without use: each use starts the five minutes again.
-                guard let until = session.record.permitServicesUntil, clock.now() < until else { return .redirect(to: .pin) }
-                try permitServices.keepUnlocked(sessionDigest: session.record.tokenDigest, accountID: session.account.id)
+                // Unlocked by the PIN until five minutes pass without use.
+                guard try permitServices.isUnlocked(session.record, accountID: session.account.id) else {
+                    return .redirect(to: .pin)
+                }
             }
             var reset: PasswordReset?
             if endpoint.access == .resettingPassword {

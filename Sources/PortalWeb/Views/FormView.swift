@@ -13,6 +13,14 @@ public struct FormView: Sendable {
         public var accept: String?
         public var width = "20"
 
+        /// A password field: never sent back to the browser.
+        static func secret(_ name: String, autocomplete: String) -> Field {
+            Field(name, type: "password", autocomplete: autocomplete, keepsValue: false)
+        }
+
+        /// The face photo of facial recognition (registration and password reset).
+        static let facePhoto = Field("face_image", type: "file", accept: "image/jpeg,image/png")
+
         public init(_ name: String, type: String = "text", autocomplete: String? = nil, inputMode: String? = nil,
                     keepsValue: Bool = true, accept: String? = nil, width: String = "20") {
             self.name = name
@@ -26,6 +34,10 @@ public struct FormView: Sendable {
     }
 
     public var fields: [Field]
+
+    /// The new password and its confirmation, as registration, change and reset ask for them.
+    static let newPasswordFields: [Field] = [.secret("password", autocomplete: "new-password"),
+                                             .secret("password_confirm", autocomplete: "new-password")]
     public var values: [String: String]
     public var errors: [(field: String, message: UserMessage)]
 
@@ -39,6 +51,11 @@ public struct FormView: Sendable {
     public func showing<Key: RawRepresentable>(_ problems: [FieldProblem<Key>]) -> FormView
     where Key.RawValue == String {
         showing(problems.map { ($0.field.rawValue, $0.message) })
+    }
+
+    /// The same form showing problems the domain names by field name (the services' errors).
+    public func showing(_ problems: [FieldProblem<String>]) -> FormView {
+        showing(problems.map { ($0.field, $0.message) })
     }
 
     public func showing(_ problems: [(field: String, message: UserMessage)]) -> FormView {

@@ -50,14 +50,14 @@ import Testing
 
     @Test func theNewPasswordFollowsTheRulesAndDiffersFromTheCurrentOne() throws {
         let account = try domain.registerAndVerifyFace()
-        #expect(throws: PasswordChangeError.invalid([("password", UserMessage("password.length"))])) {
+        #expect(throws: PasswordChangeError.invalid([FieldProblem("password", UserMessage("password.length"))])) {
             try service.change(form(Fixtures.password, "short"), account: account, sessionDigest: "x", remoteAddress: nil)
         }
-        #expect(throws: PasswordChangeError.invalid([("password_confirm", UserMessage("registration.password_confirm.mismatch"))])) {
+        #expect(throws: PasswordChangeError.invalid([FieldProblem("password_confirm", UserMessage("registration.password_confirm.mismatch"))])) {
             try service.change(form(Fixtures.password, newPassword, "Other2027#k"), account: account, sessionDigest: "x",
                                remoteAddress: nil)
         }
-        #expect(throws: PasswordChangeError.invalid([("password", UserMessage("password_change.same"))])) {
+        #expect(throws: PasswordChangeError.invalid([FieldProblem("password", UserMessage("password_change.same"))])) {
             try service.change(form(Fixtures.password, Fixtures.password), account: account, sessionDigest: "x",
                                remoteAddress: nil)
         }

@@ -47,14 +47,14 @@ import Testing
 
     @Test func everyFieldIsCheckedBeforeAnythingIsSent() throws {
         #expect(throws: RealNameError.invalid([
-            ("full_name", UserMessage("real_name.full_name.mismatch")),
-            ("passport_number", UserMessage("real_name.passport.mismatch")),
-            ("bank_card_number", UserMessage("real_name.card.check_digit")),
-            ("phone", UserMessage("real_name.phone.format")),
+            FieldProblem("full_name", UserMessage("real_name.full_name.mismatch")),
+            FieldProblem("passport_number", UserMessage("real_name.passport.mismatch")),
+            FieldProblem("bank_card_number", UserMessage("real_name.card.check_digit")),
+            FieldProblem("phone", UserMessage("real_name.phone.format")),
         ])) {
             try sendBankCard(bankCard(name: "ANNA SCHMIDT", passport: "C01X00T47", card: "6222020000000000003", phone: "12345"))
         }
-        #expect(throws: RealNameError.invalid([("bank_card_number", UserMessage("real_name.card.not_union_pay"))])) {
+        #expect(throws: RealNameError.invalid([FieldProblem("bank_card_number", UserMessage("real_name.card.not_union_pay"))])) {
             try sendBankCard(bankCard(card: "4111 1111 1111 1111"))
         }
         #expect(gateway.messages.isEmpty)

@@ -29,9 +29,9 @@ import PortalTestSupport
 
     @Test func fileOverFourMegabytesIsTooLarge() {
         // Given a file one byte over 4 MiB that starts like a PNG
-        let photo = TestImages.pngSignature + [UInt8](repeating: 0, count: DevelopmentFaceVerifier.maximumBytes - 7)
+        let photo = TestImages.pngSignature + [UInt8](repeating: 0, count: PhotoLimits.maximumBytes - 7)
         // Then it is refused for its size before anything else
-        #expect(photo.count == DevelopmentFaceVerifier.maximumBytes + 1)
+        #expect(photo.count == PhotoLimits.maximumBytes + 1)
         #expect(throws: FaceVerificationError.tooLarge) { try verifier.verify(photo: photo, of: anna) }
     }
 }
