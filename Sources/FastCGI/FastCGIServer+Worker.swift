@@ -2,7 +2,8 @@ import CFastCGI
 import Glibc
 
 extension FastCGIServer {
-    /// One worker: a heap-allocated FCGX_Request of its own, accept under the gate, handle, finish; again.
+    /// One worker: a heap-allocated FCGX_Request of its own; takes a connection with a request waiting, lets
+    /// libfcgi read the request from it, handles, finishes, and parks the connection when nginx keeps it.
     func serveUntilStopped(handler: @Sendable (FastCGIRequest) -> FastCGIResponse) {
         StopSignals.blockBrokenPipeInCallingThread()
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
@@ -10,26 +11,25 @@ extension FastCGIServer {
             FCGX_Free(request, 1)
             request.deallocate()
         }
-        guard FCGX_InitRequest(request, socket.fd, 0) == 0 else {
+        // No listening socket for libfcgi (-1): connections come from `connections`, so when one ends before a
+        // request, FCGX_Accept_r's own accept fails at once instead of blocking on the listening socket.
+        guard FCGX_InitRequest(request, -1, 0) == 0 else {
             StandardError.log("FCGX_InitRequest failed; worker not started")
             return
         }
-        while true {
-            // Checked inside the gate: a worker that waited here while the server stopped must not accept again.
-            let accepted: Int32? = acceptGate.withLock {
-                isStopping ? nil : FCGX_Accept_r(request)
-            }
-            guard let accepted else { return }
-            if accepted < 0 {
-                if isStopping { return }
-                // Such as EMFILE: stay alive, or every worker would quit while run() waits for a signal.
-                StandardError.log("accept failed: \(String(cString: strerror(-accepted))); retrying")
-                usleep(100_000)
-                continue
-            }
+        while let connection = connections.next() {
+            request.pointee.ipcFd = connection
+            // FCGX_Accept_r first finishes "the previous request": it must not close this descriptor as part of it.
+            request.pointee.keepConnection = 1
+            guard FCGX_Accept_r(request) == 0 else { continue }  // ended before a request; libfcgi closed it
             let response = handler(FCGXExchange.request(from: request, maxBodyBytes: maxBodyBytes))
             FCGXExchange.write(response, to: request.pointee.out)
             FCGX_Finish_r(request)
+            if request.pointee.ipcFd >= 0 {  // nginx keeps the connection (fastcgi_keep_conn)
+                let kept = request.pointee.ipcFd
+                request.pointee.ipcFd = -1
+                connections.park(kept)
+            }
         }
     }
 }

@@ -7,17 +7,16 @@ import Synchronization
 /// several servers start at the same time.
 private let libraryStatus: Int32 = FCGX_Init()
 
-/// A FastCGI responder on a unix socket: worker threads loop on libfcgi's accept as in its
-/// `examples/threaded.c` and hand each request, as a plain value, to a synchronous handler.
+/// A FastCGI responder on a unix socket: worker threads take connections with a request waiting
+/// (`ConnectionSource`), read it with libfcgi and hand it, as a plain value, to a synchronous handler.
 public final class FastCGIServer: Sendable {
     let socket: ListeningSocket
     let workerCount: Int
     let maxBodyBytes: Int
-    /// How long `run()` waits for workers after a stop before it returns without them. Bounded because
-    /// a worker held by an idle `fastcgi_keep_conn` connection only wakes when nginx closes it.
+    /// How long `run()` waits for workers after a stop before it returns without them: a handler that
+    /// never returns must not keep the process from stopping.
     let drainTimeout: Duration
-    /// libfcgi's accept is serialised as in threaded.c ("some platforms require accept() serialization").
-    let acceptGate = AcceptLock()
+    let connections: ConnectionSource
     let state = Mutex<State>(State())
 
     struct State: Sendable {
@@ -36,7 +35,7 @@ public final class FastCGIServer: Sendable {
         socketGroup: String? = nil,
         workerCount: Int = 8,
         maxBodyBytes: Int = 5 << 20,
-        backlog: Int32 = 128
+        backlog: Int32 = 1024
     ) throws {
         try self.init(socketPath: socketPath, socketGroup: socketGroup, workerCount: workerCount,
                       maxBodyBytes: maxBodyBytes, backlog: backlog, drainTimeout: .seconds(5))
@@ -54,6 +53,7 @@ public final class FastCGIServer: Sendable {
         precondition(maxBodyBytes >= 0, "maxBodyBytes cannot be negative")
         guard libraryStatus == 0 else { throw FastCGIError.cannotInitializeLibrary(code: libraryStatus) }
         socket = try ListeningSocket(path: socketPath, group: socketGroup, backlog: backlog)
+        connections = try ConnectionSource(listeningFD: socket.fd)
         self.workerCount = workerCount
         self.maxBodyBytes = maxBodyBytes
         self.drainTimeout = drainTimeout
@@ -68,7 +68,7 @@ public final class FastCGIServer: Sendable {
         }
     }
 
-    /// Runs `workerCount` worker threads, each looping on FCGX_Accept_r and calling `handler` on it,
+    /// Runs `workerCount` worker threads, each reading a request with FCGX_Accept_r and calling `handler` on it,
     /// then writing the response and calling FCGX_Finish_r.
     ///
     /// Blocks until SIGTERM or SIGINT arrives (or `stop()` is called), then stops accepting, lets in-flight
@@ -112,6 +112,7 @@ public final class FastCGIServer: Sendable {
             state.runThread = nil
         }
         StopSignals.stopForwarding(to: thread)
+        connections.stop()
         socket.stopAccepting()
         socket.removeFile()
 

@@ -32,7 +32,8 @@ def test_the_rendered_routes_name_the_socket_and_limits(tmp_path):
     server = (tmp_path / "routes-server.conf").read_text()
     assert "limit_req zone=portal_post burst=7 nodelay;" in server
     assert server.count("location ") >= 3  # rate-limited POSTs, the face uploads, the verification page
-    assert server.count("fastcgi_pass unix:/tmp/some.sock;") == server.count("location ")
+    assert server.count("fastcgi_pass portal_app;") == server.count("location ")
+    assert "server unix:/tmp/some.sock;" in (tmp_path / "routes-http.conf").read_text()
     bad = subprocess.run([str(portal_bin()), "nginx-routes", "--socket", "/tmp/a b;", "--out", str(tmp_path)],
                          capture_output=True, text=True)
     assert bad.returncode != 0 and "--socket" in bad.stderr

@@ -13,18 +13,26 @@ import Testing
         #expect(server.contains("""
             location ~ ^/(?:\(limited.joined(separator: "|")))/?$ {
                 limit_req zone=portal_post burst=20 nodelay;
-                fastcgi_pass unix:/run/portal/portal.sock;
+                fastcgi_pass portal_app;
             }
             """))
         #expect(server.contains("""
             location ~ ^/(?:register/face|password/reset/face)/?$ {
                 limit_req zone=portal_post burst=20 nodelay;
                 client_max_body_size \(FaceUpload.maximumBodyBytes);
-                fastcgi_pass unix:/run/portal/portal.sock;
+                fastcgi_pass portal_app;
             }
             """))
         // A route with the defaults (the card page, a language link) is left to the config's `location /`.
         #expect(!server.contains("/card") && !server.contains("/language"))
+    }
+
+    @Test func everyLocationPassesToTheSocketsUpstreamOverKeptConnections() {
+        #expect(config.httpLevel.contains("upstream portal_app {\n    server unix:/run/portal/portal.sock;\n    keepalive 32;\n}\n"))
+        let server = config.serverLevel
+        #expect(server.contains("fastcgi_keep_conn on;\n"))
+        #expect(server.components(separatedBy: "fastcgi_pass portal_app;").count - 1
+                == server.components(separatedBy: "location ").count - 1)
     }
 
     @Test func theCameraIsAllowedOnlyWhereARouteUsesIt() {

@@ -5,9 +5,12 @@ import GRDB
 /// It implements every store protocol of the domain; GRDB types do not leave this folder.
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// On disk, reads go to the calling thread's own connection; in memory there is only the writer's.
+    private let threadReaders: ThreadReaders?
 
-    init(_ writer: any DatabaseWriter) throws {
+    init(_ writer: any DatabaseWriter, threadReaders: ThreadReaders? = nil) throws {
         self.writer = writer
+        self.threadReaders = threadReaders
         do { try Self.migrator.migrate(writer) } catch let error as DatabaseError { throw StoreError(error) }
     }
 
@@ -23,7 +26,7 @@ public final class AppDatabase: Sendable {
         do { pool = try DatabasePool(path: path, configuration: configuration) } catch let error as DatabaseError {
             throw StoreError(error)
         }
-        return try AppDatabase(pool)
+        return try AppDatabase(pool, threadReaders: ThreadReaders(path: path, configuration: configuration))
     }
 
     /// A fresh private database, for tests.
@@ -45,7 +48,10 @@ public final class AppDatabase: Sendable {
     }
 
     func read<T>(_ value: (Database) throws -> T) throws -> T {
-        do { return try writer.read(value) } catch let error as DatabaseError { throw StoreError(error) }
+        do {
+            if let threadReaders { return try threadReaders.current().read(value) }
+            return try writer.read(value)
+        } catch let error as DatabaseError { throw StoreError(error) }
     }
 
     /// The names of the migrations applied so far, oldest first.

@@ -27,9 +27,18 @@ public struct NginxRouteConfig: Sendable {
         }
     }
 
+    /// The upstream every location passes to.
+    public static let upstreamName = "portal_app"
+    /// Idle FastCGI connections each nginx worker keeps. The app parks idle connections in epoll rather than in a
+    /// thread (FastCGI's ConnectionSource), so this costs descriptors, not threads, and skips a connect and an
+    /// accept per request.
+    static let keptConnectionsPerWorker = 32
+
     public var httpLevel: String {
         let camera = Self.specialRoutes.filter(\.endpoint.usesCamera)
         var text = Self.header
+        text += "upstream \(Self.upstreamName) {\n    server unix:\(socketPath);\n"
+        text += "    keepalive \(Self.keptConnectionsPerWorker);\n}\n"
         text += "map $uri $portal_permissions_policy {\n"
         if !camera.isEmpty {
             text += "    ~\(Self.pattern(camera)) \"camera=(self), \(Self.otherFeaturesOff)\";\n"
@@ -60,6 +69,7 @@ public struct NginxRouteConfig: Sendable {
     public var serverLevel: String {
         var text = Self.header
         text += "client_max_body_size \(Endpoint.defaultBodyBytes);\n"
+        text += "fastcgi_keep_conn on;\n"
         // nginx's own answers get the portal's pages in the visitor's language (ErrorPages.nginxStatuses).
         for page in ErrorPages.nginxStatuses {
             text += "error_page \(page.status) /errors/$portal_language/\(page.status).html;\n"
@@ -82,7 +92,7 @@ public struct NginxRouteConfig: Sendable {
             if group.rateLimited { text += "    limit_req zone=portal_post burst=\(postBurst) nodelay;\n" }
             if group.everyRequest { text += "    limit_req zone=portal_every burst=\(postBurst) nodelay;\n" }
             if let bytes = group.bodyBytes { text += "    client_max_body_size \(bytes);\n" }
-            text += "    fastcgi_pass unix:\(socketPath);\n}\n"
+            text += "    fastcgi_pass \(Self.upstreamName);\n}\n"
         }
         return text
     }

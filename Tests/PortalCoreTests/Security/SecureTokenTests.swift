@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PortalCore
 
@@ -28,5 +29,20 @@ import Testing
         #expect(!SecureToken.constantTimeEquals("abc", "abd"))
         #expect(!SecureToken.constantTimeEquals("abc", "abcd"))
         #expect(!SecureToken.constantTimeEquals("abc", ""))
+    }
+
+    @Test func base64URLMatchesRFC4648WithoutPadding() {
+        // Given RFC 4648's test vectors and bytes that map to the two URL-safe characters
+        // Then the text is standard base64 with - for +, _ for /, and no padding, and it decodes back
+        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE",
+                       "foobar": "Zm9vYmFy"]
+        for (plain, encoded) in vectors {
+            #expect(SecureToken.base64URL(Data(plain.utf8)) == encoded)
+        }
+        #expect(SecureToken.base64URL([0xFB, 0xFF, 0xBF]) == "-_-_")
+        for length in 0..<40 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 37 + length) }
+            #expect(SecureToken.data(base64URL: SecureToken.base64URL(bytes)) == Data(bytes))
+        }
     }
 }
