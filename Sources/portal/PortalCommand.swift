@@ -8,6 +8,7 @@ struct PortalCommand: ParsableCommand {
         abstract: "e-Social Security Card portal for foreigners holding a Work Permit.",
         discussion: "Reads PORTAL_DATA (data folder, default var) and PORTAL_ENV (development or production).",
         subcommands: [ServeCommand.self, ImportCommand.self, PermitCommand.self, ErrorPagesCommand.self,
-                      NginxRoutesCommand.self, RemindersCommand.self, BackupCommand.self]
+                      NginxRoutesCommand.self, RemindersCommand.self, BackupCommand.self,
+                      HashRateCommand.self]
     )
 }

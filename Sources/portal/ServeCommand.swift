@@ -12,8 +12,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Path of the FastCGI unix socket to create.")
     var socket: String
 
-    @Option(help: "Worker threads, each handling one request at a time.")
-    var threads = 8
+    @Option(help: "Worker threads, each handling one request at a time (idle kept connections need none).")
+    var threads = 32
 
     @Option(name: .customLong("socket-group"), help: "Group given access to the socket (nginx's workers).")
     var socketGroup: String?
@@ -26,9 +26,10 @@ struct ServeCommand: ParsableCommand {
 
     /// Hashing may use every core but one and, hashing or queued, at most half the worker threads, so a login
     /// flood leaves both CPU and threads to the pages that need no hashing (measured: bench/run.sh, README).
+    /// The queue holds up to about two seconds of hashing, shared fairly between addresses.
     func hashingGate() -> HashingGate {
         let slots = max(1, min(ProcessInfo.processInfo.activeProcessorCount - 1, threads / 4))
-        return HashingGate(concurrentHashes: slots, admitting: max(1, min(2 * slots, threads / 2)))
+        return HashingGate(concurrentHashes: slots, admitting: max(slots, threads / 2))
     }
 
     func validate() throws {
@@ -36,6 +37,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        HashingMemory.limitResidentMemory()
         let environment = try PortalEnvironment.current()
         guard environment.mode == .development else {
             // The authorities' SMS, face and real-name services have no production adapter in this build.

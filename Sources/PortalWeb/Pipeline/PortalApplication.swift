@@ -54,6 +54,12 @@ public final class PortalApplication: Sendable {
     }
 
     public func respond(to request: WebRequest) -> WebResponse {
+        // A login waiting for Argon2 queues in its address's turn (HashingGate), so a flood from one address
+        // does not stand between everyone else and their logins.
+        HashingGate.$client.withValue(request.remoteAddress ?? "") { answer(request) }
+    }
+
+    private func answer(_ request: WebRequest) -> WebResponse {
         let language = LanguageNegotiation.language(for: request)
         guard let route = Route(path: request.path, query: request.query) else {
             return errors.respond(.notFound, in: RequestContext(request: request, route: .home, language: language))

@@ -1,10 +1,18 @@
 import Dispatch
 import Foundation
+import Synchronization
 import Testing
 @testable import PortalCore
 
 @Suite struct HashingGateTests {
     private struct Failure: Error {}
+
+    /// The clients in the order their work ran.
+    private final class Order: Sendable {
+        private let names = Mutex<[String]>([])
+        func append(_ name: String) { names.withLock { $0.append(name) } }
+        var list: [String] { names.withLock { $0 } }
+    }
 
     @Test func runReturnsTheWorksResult() throws {
         // Given a free gate
@@ -69,6 +77,74 @@ import Testing
         }
         // and the waiter gets the slot once it is free
         #expect(waiterDone.wait(timeout: .now() + 10) == .success)
+        #expect(gate.admittedCount == 0)
+    }
+
+    /// Starts a caller on its own thread as `client` and waits until the gate has admitted it.
+    private func queue(_ client: String, on gate: HashingGate, recording order: Order,
+                       done: DispatchSemaphore) throws {
+        let before = gate.admittedCount
+        Thread.detachNewThread {
+            HashingGate.$client.withValue(client) {
+                _ = try? gate.run { order.append(client) }
+            }
+            done.signal()
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while gate.admittedCount == before && ContinuousClock.now < deadline { sched_yield() }
+        try #require(gate.admittedCount == before + 1)
+    }
+
+    @Test func aFreedSlotGoesToTheWaitingAddressesInTurn() throws {
+        // Given a one-slot gate whose slot is held, three logins queued from address a, then one from address b
+        let gate = HashingGate(concurrentHashes: 1, admitting: 8, perClient: 4, maximumWait: .seconds(30))
+        let order = Order(), done = DispatchSemaphore(value: 0)
+        try HashingGate.$client.withValue("holder") {
+            try gate.run {
+                for client in ["a1", "a1", "a1", "b"] {
+                    try queue(client, on: gate, recording: order, done: done)
+                }
+            }
+        }
+        for _ in 0..<4 { #expect(done.wait(timeout: .now() + 10) == .success) }
+        // Then b's login is the second to hash, not the fourth: one address's queue does not hold up another's
+        #expect(order.list == ["a1", "b", "a1", "a1"])
+        #expect(gate.admittedCount == 0)
+    }
+
+    @Test func anAddressBeyondItsShareIsRefusedWhileAnotherIsAdmitted() throws {
+        // Given a one-slot gate where address a holds the slot and has one more login queued (its share of two)
+        let gate = HashingGate(concurrentHashes: 1, admitting: 8, perClient: 2, maximumWait: .seconds(30))
+        let order = Order(), done = DispatchSemaphore(value: 0)
+        try HashingGate.$client.withValue("a") {
+            try gate.run {
+                try queue("a", on: gate, recording: order, done: done)
+                // When a third login comes from a, then it is refused at once
+                #expect(throws: SecurityError.busy) { try gate.run { () } }
+                // while a login from b still queues
+                try queue("b", on: gate, recording: order, done: done)
+            }
+        }
+        for _ in 0..<2 { #expect(done.wait(timeout: .now() + 10) == .success) }
+        #expect(order.list.sorted() == ["a", "b"])
+    }
+
+    @Test func aWaiterThatTimesOutLeavesTheQueueToTheNext() throws {
+        // Given a one-slot gate with a short wait, its slot held past that wait by one caller while another queues
+        let gate = HashingGate(concurrentHashes: 1, admitting: 4, perClient: 4, maximumWait: .milliseconds(20))
+        try gate.run {
+            let refused = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                if (try? gate.run { () }) == nil { refused.signal() }
+            }
+            // Then the waiter is refused as busy once its wait is over, and counted out of the queue
+            #expect(refused.wait(timeout: .now() + 10) == .success)
+            let deadline = ContinuousClock.now + .seconds(10)
+            while gate.admittedCount != 1 && ContinuousClock.now < deadline { sched_yield() }
+            #expect(gate.admittedCount == 1)
+        }
+        // and the freed slot is free, not handed to the caller that left
+        #expect(try gate.run { "free" } == "free")
         #expect(gate.admittedCount == 0)
     }
 }
