@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Benchmark of the whole stack (nginx + FastCGI app, release build) in one bounded run:
-#   static file /css/portal.css (nginx alone), GET / (home page), GET /card (signed in, e-card page),
-#   POST /login/permit (valid CSRF token, unknown permit number: a full Argon2id hash and the generic error).
-# Prints a markdown table (req/s, p50, p99, ratio to the static file) and the machine it ran on.
+# Benchmark of the whole stack (nginx + FastCGI app, release build) in one bounded run, beside nginx's static file
+# and a hand-written C libfcgi reference (bench/c-reference) served by the same nginx:
+#   rounds (medians of BENCH_ROUNDS) of: static /css/portal.css, the C reference (a connection per request, and
+#   with kept connections), GET / (home page), GET /card (signed in);
+#   the C reference, / and /card again at 256 connections (the p99 trap of kept connections);
+#   the raw Argon2id rate (portal hash-rate) and POST /login/permit (unknown number: a full hash, generic error);
+#   a 32-connection login flood with /card measured during it and three people logging in from other addresses;
+#   a million holders (bench/fill-million.py) and /card on that database; portal serve's start time on it;
+#   portal import permits of a million generated rows (time, peak memory); portal serve's resident memory.
+# Prints a markdown table with the targets of issue 8 and the machine it ran on.
 #
-# Environment: BENCH_DURATION (10s), BENCH_CONNECTIONS (32), BENCH_LOGIN_CONNECTIONS (the hashing gate's capacity), BENCH_THREADS (2), BENCH_WARMUP (2s),
+# Environment: BENCH_DURATION (10s), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_WARMUP (2s),
+#              BENCH_LOGIN_CONNECTIONS (4), BENCH_MILLION (1000000, 0 skips the million-holder part),
 #              BENCH_SKIP_BUILD=1 to use an existing release build, BENCH_KEEP_DATA=1 to keep the temp data.
 # It starts its own stack on a free port with a temporary data folder and stops it at exit, whatever happens.
 set -euo pipefail
@@ -14,9 +21,13 @@ cd "$ROOT"
 
 DURATION="${BENCH_DURATION:-10s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-# The app hashes on all cores but one and queues as many again (HashingGate): that many logins at once.
+ROUNDS="${BENCH_ROUNDS:-3}"
+MILLION="${BENCH_MILLION:-1000000}"
 cores="$(nproc)"
-LOGIN_CONNECTIONS="${BENCH_LOGIN_CONNECTIONS:-$((2 * (cores > 1 ? cores - 1 : 1)))}"
+# serve hashes on all cores but one (ServeCommand.hashingGate); the raw rate is measured with as many threads.
+HASH_THREADS=$((cores > 1 ? cores - 1 : 1))
+# Within one address's share of the hashing queue (HashingGate.perClientLimit), so the figure is throughput.
+LOGIN_CONNECTIONS="${BENCH_LOGIN_CONNECTIONS:-4}"
 THREADS="${BENCH_THREADS:-2}"
 WARMUP="${BENCH_WARMUP:-2s}"
 
@@ -49,9 +60,11 @@ BASE="http://127.0.0.1:$PORTAL_PORT"
 mkdir -p "$PORTAL_DATA"
 
 stack_pid=""
+reference_pids=()
 cleanup() {
     local status=$? i
     trap - EXIT INT TERM
+    for i in "${reference_pids[@]}"; do kill -TERM "$i" 2>/dev/null || true; done
     if [ -n "$stack_pid" ] && kill -0 "$stack_pid" 2>/dev/null; then
         kill -TERM "$stack_pid" 2>/dev/null || true
         for ((i = 0; i < 300; i++)); do
@@ -75,6 +88,34 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# ---- the C reference: built here, two instances (a connection per request; kept connections), same nginx ----
+REFERENCE_DIR="$WORK/c-reference"
+mkdir -p "$REFERENCE_DIR"
+chmod 0711 "$REFERENCE_DIR"
+bash bench/c-reference/build.sh "$REFERENCE_DIR/reference"
+"$REFERENCE_DIR/reference" --create-db "$REFERENCE_DIR/holders.sqlite"
+chmod 0644 "$REFERENCE_DIR/holders.sqlite"
+"$REFERENCE_DIR/reference" "$REFERENCE_DIR/each.sock" "$REFERENCE_DIR/holders.sqlite" 4 2>>"$WORK/reference.log" &
+reference_pids+=($!)
+"$REFERENCE_DIR/reference" "$REFERENCE_DIR/kept.sock" "$REFERENCE_DIR/holders.sqlite" 64 2>>"$WORK/reference.log" &
+reference_pids+=($!)
+mkdir -p "$PORTAL_DATA/nginx/local"
+cat >"$PORTAL_DATA/nginx/local/c-reference.http.conf" <<CONF
+upstream c_reference_kept {
+    server unix:$REFERENCE_DIR/kept.sock;
+    keepalive 16;
+}
+CONF
+cat >"$PORTAL_DATA/nginx/local/c-reference.server.conf" <<CONF
+location = /bench/c-reference {
+    fastcgi_keep_conn off;
+    fastcgi_pass unix:$REFERENCE_DIR/each.sock;
+}
+location = /bench/c-reference-kept {
+    fastcgi_pass c_reference_kept;
+}
+CONF
 
 log "importing demo data into $PORTAL_DATA"
 bash scripts/import-demo-data.sh >/dev/null
@@ -176,36 +217,97 @@ measure() {
         -s bench/wrk.lua "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed on $name"; }
     grep '^BENCH_RESULT' "$out" | sed -E 's/.*rps=([0-9.]+) p50_us=([0-9]+) p99_us=([0-9]+) non2xx3xx=([0-9]+) socket_errors=([0-9]+).*/\1 \2 \3 \4 \5/'
 }
+median() { python3 bench/tools.py median "$@"; }
+app_pid() { pgrep -f -- "serve --socket $PORTAL_DATA/run/portal.sock" | head -1; }
+# Resident memory of portal serve now and at its peak (VmHWM), in MB.
+app_memory() { awk '/^VmRSS|^VmHWM/ { printf "%s=%.0f ", $1, $2 / 1024 }' "/proc/$(app_pid)/status"; }
 
+curl -sS -o /dev/null "$BASE/bench/c-reference" || die "the C reference does not answer"
+[ "$(curl -sS -o /dev/null -w '%{http_code}' "$BASE/bench/c-reference-kept")" = 200 ] || die "the kept C reference does not answer"
 log "warming up ($WARMUP)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE/" >/dev/null 2>&1 || true
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk.lua "$BASE/card" >/dev/null 2>&1 || true
 
-log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency: static file"
-read -r static_rps static_p50 static_p99 static_bad static_err < <(measure static "$BASE/css/portal.css")
-log "... GET /"
-read -r home_rps home_p50 home_p99 home_bad home_err < <(measure home "$BASE/")
-log "... GET /card (signed in)"
-read -r card_rps card_p50 card_p99 card_bad card_err < <(BENCH_COOKIE="$SIGNED_IN_COOKIE" measure card "$BASE/card")
-# Logins are measured with as many connections as the hashing gate admits, so the figure is hashing
-# throughput, not refusals.
+# Each target's results over the rounds: "rps p50 p99 bad" lines in $WORK/results-NAME.
+targets=(static reference kept home card)
+declare -A url=([static]="$BASE/css/portal.css" [reference]="$BASE/bench/c-reference"
+                [kept]="$BASE/bench/c-reference-kept" [home]="$BASE/" [card]="$BASE/card")
+run_target() {
+    local name="$1" label="$2" rps p50 p99 bad err cookie=""
+    [ "$name" = card ] && cookie="$SIGNED_IN_COOKIE"
+    read -r rps p50 p99 bad err < <(BENCH_COOKIE="$cookie" measure "$label" "${url[$name]}")
+    echo "$rps $p50 $p99 $((bad + err))" >>"$WORK/results-$label"
+}
+for ((round = 1; round <= ROUNDS; round++)); do
+    log "round $round of $ROUNDS: static, C reference, C reference kept, GET /, GET /card ($CONNECTIONS connections)"
+    for name in "${targets[@]}"; do run_target "$name" "$name"; done
+done
+log "... the C reference, GET / and GET /card at 256 connections"
+for name in reference home card; do BENCH_CONN=256 run_target "$name" "$name-256"; done
+# Median of one column (1 req/s, 3 p99) of a target's results; bad answers are summed.
+column() { median $(awk -v c="$2" '{ print $c }' "$WORK/results-$1"); }
+bad_total() { awk '{ s += $4 } END { print s + 0 }' "$WORK/results-$1"; }
+memory_after_pages="$(app_memory)"
+
+log "raw Argon2id rate, $HASH_THREADS thread(s), the logins' parameters"
+read -r raw_line < <("$PORTAL_BIN" hash-rate --threads "$HASH_THREADS" --seconds 5)
+raw_rate="$(sed -E 's/.*rate=([0-9.]+).*/\1/' <<<"$raw_line")"
 log "... POST /login/permit (unknown permit number), $LOGIN_CONNECTIONS connections"
 read -r login_rps login_p50 login_p99 login_bad login_err < <(BENCH_CONN="$LOGIN_CONNECTIONS" BENCH_METHOD=POST \
     BENCH_BODY="$LOGIN_BODY" BENCH_COOKIE="$ANON_COOKIE" measure login "$BASE/login/permit")
-# A login flood beyond the gate is answered 503 at once; the pages that need no hashing must stay fast.
-log "... GET / while $CONNECTIONS connections flood POST /login/permit"
+
+log "... a $CONNECTIONS-connection login flood; GET /card during it; three people logging in from other addresses"
 BENCH_METHOD=POST BENCH_BODY="$LOGIN_BODY" BENCH_COOKIE="$ANON_COOKIE" measure flood "$BASE/login/permit" \
     >"$WORK/flood.result" &
 flood_pid=$!
-read -r during_rps during_p50 during_p99 during_bad during_err < <(BENCH_CONN=16 measure during "$BASE/")
+python3 bench/tools.py genuine-logins "$BASE" "$ANON_COOKIE" "$LOGIN_BODY" 9 >"$WORK/genuine.result" &
+genuine_pid=$!
+read -r during_rps during_p50 during_p99 during_bad during_err < <(BENCH_CONN=16 BENCH_COOKIE="$SIGNED_IN_COOKIE" \
+    measure during "$BASE/card")
 wait "$flood_pid" || die "the login flood failed"
+wait "$genuine_pid" || die "the genuine logins failed"
 read -r flood_rps flood_p50 flood_p99 flood_bad flood_err <"$WORK/flood.result"
+genuine="$(cat "$WORK/genuine.result")"
+memory_after_logins="$(app_memory)"
 
-ms() { awk -v us="$1" 'BEGIN { if (us < 10000) printf "%.2f ms", us / 1000; else printf "%.0f ms", us / 1000 }'; }
+million_card="skipped" million_start="skipped" import_line="skipped" fill_line="skipped"
+if [ "$MILLION" -gt 0 ]; then
+    log "filling the database with $MILLION holders (accounts, sessions)"
+    fill_started=$SECONDS
+    MILLION_COOKIE="$(python3 bench/fill-million.py "$PORTAL_DATA/portal.sqlite" --secret-file "$PORTAL_DATA/secret.key" \
+        --count "$MILLION")"
+    fill_line="$((SECONDS - fill_started)) s"
+    status="$(curl -sS -o "$WORK/million-card.html" -w '%{http_code}' -H "Cookie: $MILLION_COOKIE" "$BASE/card")"
+    [ "$status" = 200 ] || die "GET /card as a generated holder answered $status"
+    for ((round = 1; round <= ROUNDS; round++)); do
+        log "... GET /card on the million-holder database, round $round of $ROUNDS"
+        read -r rps p50 p99 bad err < <(BENCH_COOKIE="$MILLION_COOKIE" measure million "$BASE/card")
+        echo "$rps $p50 $p99 $((bad + err))" >>"$WORK/results-million"
+    done
+    million_card=yes
+    log "... portal serve's start on it, to its first answer (three starts)"
+    starts=()
+    for ((round = 1; round <= 3; round++)); do
+        starts+=("$(python3 bench/tools.py start-time "$PORTAL_BIN" "$WORK/start.sock" "$ROOT/templates" | sed 's/ms=//')")
+    done
+    million_start="$(median "${starts[@]}") ms (starts: ${starts[*]} ms)"
+    log "... portal import permits of $MILLION generated rows, into an empty data folder"
+    python3 bench/tools.py permits-csv "$MILLION" "$WORK/permits-million.csv"
+    mkdir -p "$WORK/import-data"
+    import_line="$(PORTAL_DATA="$WORK/import-data" /usr/bin/time -f '%e s, peak %M KB' "$PORTAL_BIN" import permits \
+        "$WORK/permits-million.csv" 2>&1 >/dev/null | tail -1)"
+fi
+memory_end="$(app_memory)"
+
+ms() { awk -v us="$1" 'BEGIN { if (us < 10000) printf "%.1f ms", us / 1000; else printf "%.0f ms", us / 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+static_rps="$(column static 1)" reference_rps="$(column reference 1)"
 row() {
-    local what="$1" rps="$2" p50="$3" p99="$4" bad="$5" err="$6"
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$what" "$(printf '%.0f' "$rps")" "$(ms "$p50")" "$(ms "$p99")" \
-        "$(awk -v a="$rps" -v b="$static_rps" 'BEGIN { printf "%.3f", a / b }')" "$((bad + err))"
+    local what="$1" rps="$2" p99="$3" bad="$4" target="$5"
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$what" "$(printf '%.0f' "$rps")" "$(ratio "$rps" "$static_rps")" \
+        "$(ratio "$rps" "$reference_rps")" "$(ms "$p99")" "$bad" "$target"
 }
+target_row() { row "$1" "$(column "$2" 1)" "$(column "$2" 3)" "$(bad_total "$2")" "$3"; }
 
 cpu_model="$(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 nginx_version="$(nginx -v 2>&1 | sed 's/^nginx version: nginx\///')"
@@ -214,19 +316,34 @@ wrk_version="$( (wrk -v 2>&1 || true) | awk 'NR == 1 { print $2 }')"
 swift_version="$( (swift --version 2>/dev/null || true) | awk 'NR == 1')"
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, one run, $(date -u +%F)"
+echo "wrk -t$THREADS -d$DURATION --latency, one run, $(date -u +%F); rows with rounds are medians of $ROUNDS rounds"
 echo
-echo "| request | req/s | p50 | p99 | ratio to static | non-2xx/3xx or socket errors |"
-echo "|---|---:|---:|---:|---:|---:|"
-row "static \`/css/portal.css\` (nginx only)" "$static_rps" "$static_p50" "$static_p99" "$static_bad" "$static_err"
-row "GET \`/\` (home page)" "$home_rps" "$home_p50" "$home_p99" "$home_bad" "$home_err"
-row "GET \`/card\` (signed in)" "$card_rps" "$card_p50" "$card_p99" "$card_bad" "$card_err"
-row "POST \`/login/permit\` (unknown number, Argon2id), $LOGIN_CONNECTIONS connections" "$login_rps" "$login_p50" "$login_p99" "$login_bad" "$login_err"
-row "POST \`/login/permit\` flood, $CONNECTIONS connections (503 busy beyond the gate)" "$flood_rps" "$flood_p50" "$flood_p99" "$flood_bad" "$flood_err"
-row "GET \`/\` during that flood, 16 connections" "$during_rps" "$during_p50" "$during_p99" "$during_bad" "$during_err"
+echo "| request | req/s | × nginx static | × C reference | p99 | errors | target |"
+echo "|---|---:|---:|---:|---:|---:|---|"
+target_row "nginx, static \`/css/portal.css\`, $CONNECTIONS connections" static ""
+target_row "C reference, 4 threads, a connection per request, $CONNECTIONS connections" reference "the 1.00 of this column"
+target_row "C reference, 64 threads, kept connections (keepalive 16), $CONNECTIONS connections" kept ""
+target_row "portal GET \`/\`, $CONNECTIONS connections" home "≥ 1.0 × C"
+target_row "portal GET \`/card\` signed in, $CONNECTIONS connections" card "≥ 0.6 × C (goal 1.0), p99 ≤ 5 ms"
+target_row "C reference, 256 connections" reference-256 ""
+target_row "portal GET \`/\`, 256 connections" home-256 "no p99 trap"
+target_row "portal GET \`/card\`, 256 connections" card-256 "no p99 trap"
+row "POST \`/login/permit\` (Argon2id), $LOGIN_CONNECTIONS connections" "$login_rps" "$login_p99" "$((login_bad + login_err))" \
+    "≥ 0.9 × raw rate ($raw_rate/s): $(ratio "$login_rps" "$raw_rate") ×"
+row "POST \`/login/permit\` flood, $CONNECTIONS connections" "$flood_rps" "$flood_p99" "$((flood_bad + flood_err))" "refused beyond the queue"
+row "GET \`/card\` during that flood, 16 connections" "$during_rps" "$during_p99" "$((during_bad + during_err))" "p99 ≤ 20 ms"
+if [ "$million_card" = yes ]; then
+    target_row "GET \`/card\` with $MILLION holders, accounts and sessions" million \
+        "within 10% of /card: $(ratio "$(column million 1)" "$(column card 1)") ×"
+fi
 echo
-echo "POST /login/permit answered $login_status with the generic error before the run; the last column counts"
-echo "answers wrk saw as non-2xx/3xx (the flood's 503 busy answers among them) plus connect/read/write/timeout errors."
+echo "- Raw Argon2id rate (portal hash-rate, $HASH_THREADS thread(s), m=19456 KiB, t=2, p=1): $raw_line"
+echo "- Three people logging in during the flood (9 POSTs a second each, from 127.0.0.2-4): $genuine (target: busy=0)"
+echo "- Filling $MILLION holders: $fill_line; portal serve's start to its first answer on that database: $million_start (target ≤ 300 ms)"
+echo "- portal import permits, $MILLION generated rows: $import_line (targets ≤ 30 s, ≤ 100 MB)"
+echo "- portal serve resident memory (MB; VmHWM is the peak since it started): after the pages $memory_after_pages;"
+echo "  after the logins $memory_after_logins; at the end $memory_end (target ≤ 100)"
+echo "- Errors count answers wrk saw as non-2xx/3xx (the flood's 503 busy answers among them) plus socket errors."
 echo
 echo "Machine: $(nproc) CPUs (nproc), $cpu_model; $(uname -sr); nginx $nginx_version; wrk $wrk_version;"
 echo "$swift_version; executable $PORTAL_BIN; wrk on the same machine."

@@ -11,10 +11,13 @@ import Testing
 
     @Test func hashingLeavesACoreAndHalfTheThreadsToThePages() throws {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        // With the default 8 threads: every core but one hashes (at most 2 = 8 / 4), twice that may queue
+        // With 8 threads: every core but one hashes (at most 2 = 8 / 4); hashing or queued, half the threads
         let gate = try command(threads: 8).hashingGate()
         #expect(gate.concurrentHashes == max(1, min(cores - 1, 2)))
-        #expect(gate.capacity == max(1, min(2 * gate.concurrentHashes, 4)))
+        #expect(gate.capacity == 4)
+        // With the default 32 threads, 16 logins may be let in, at most 4 of them from one address
+        let standard = try ServeCommand.parse(["--socket", "/tmp/portal-test.sock"]).hashingGate()
+        #expect(standard.capacity == 16 && standard.perClientLimit == 4)
         // With one thread, one hash still runs: the gate never shuts logins out
         let single = try command(threads: 1).hashingGate()
         #expect(single.concurrentHashes == 1 && single.capacity == 1)

@@ -23,13 +23,16 @@ extension AppDatabase: RegistryStore {
         try read { db in try SimRecord.fetchOne(db, key: phone)?.sim }
     }
 
-    public func upsert(_ batch: RegistryBatch) throws {
+    public func upsert(_ produce: (_ write: (RegistryRecord) throws -> Void) throws -> Void) throws {
         try write { db in
-            switch batch {
-            case .permits(let rows): for row in rows { try PermitRecord(row).upsert(db) }
-            case .socialSecurityCards(let rows): for row in rows { try SocialSecurityCardRecord(row).upsert(db) }
-            case .bankCards(let rows): for row in rows { try BankCardRecord(row).upsert(db) }
-            case .sims(let rows): for row in rows { try SimRecord(row).upsert(db) }
+            try produce { record in
+                switch record {
+                case .permit(let row):
+                    try db.cachedStatement(sql: PermitRecord.importSQL).execute(arguments: PermitRecord(row).importArguments)
+                case .socialSecurityCard(let row): try SocialSecurityCardRecord(row).upsert(db)
+                case .bankCard(let row): try BankCardRecord(row).upsert(db)
+                case .sim(let row): try SimRecord(row).upsert(db)
+                }
             }
         }
     }

@@ -7,7 +7,9 @@ struct RegistryRow {
     func text(_ column: String) throws(RegistryError) -> String {
         let value = TextLimits.collapsingSpaces(values[column] ?? "")
         guard !value.isEmpty else { throw .invalidValue(line: line, column: column, reason: "is empty") }
-        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        // Folded printable ASCII holds no control character; anything else is looked at scalar by scalar.
+        guard TextLimits.isFoldedASCII(value.utf8)
+              || !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw .invalidValue(line: line, column: column, reason: "holds a control character")
         }
         guard value.count <= TextLimits.maximumFieldLength else {

@@ -4,12 +4,12 @@ enum RegistryRowDecoder {
     static let phoneLength = 11...11
     static let cardNumberLength = 16...19
 
-    static func batch(of kind: RegistryKind, from rows: [RegistryRow]) throws(RegistryError) -> RegistryBatch {
+    static func record(of kind: RegistryKind, from row: RegistryRow) throws(RegistryError) -> RegistryRecord {
         switch kind {
-        case .permits: return .permits(try rows.map { row throws(RegistryError) in try permit(row) })
-        case .ssCards: return .socialSecurityCards(try rows.map { row throws(RegistryError) in try card(row) })
-        case .bankCards: return .bankCards(try rows.map { row throws(RegistryError) in try bankCard(row) })
-        case .sims: return .sims(try rows.map { row throws(RegistryError) in try sim(row) })
+        case .permits: .permit(try permit(row))
+        case .ssCards: .socialSecurityCard(try card(row))
+        case .bankCards: .bankCard(try bankCard(row))
+        case .sims: .sim(try sim(row))
         }
     }
 

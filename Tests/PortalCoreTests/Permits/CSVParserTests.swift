@@ -102,4 +102,31 @@ import Testing
             try CSVParser.parse("a,b\n\"abc\"def,x\n")
         }
     }
+
+    @Test func piecesOfAnySizeGiveTheSameRows() throws {
+        // Given a file with quotes, doubled quotes, CRLF inside and between rows, a byte order mark and UTF-8 text
+        let text = "\u{FEFF}a,\"b \"\"c\"\"\",d\r\n\"two\r\nlines\",Zhōu 周\r\nlast,row"
+        let whole = try CSVParser.parse(text)
+        #expect(whole.map(\.fields) == [["a", "b \"c\"", "d"], ["two\r\nlines", "Zhōu 周"], ["last", "row"]])
+        #expect(whole.map(\.line) == [1, 2, 4])
+        // When it is read in pieces of every size from one byte up
+        let bytes = Array(text.utf8)
+        for size in 1...bytes.count {
+            var parser = CSVParser(), rows: [CSVParser.Row] = []
+            for start in stride(from: 0, to: bytes.count, by: size) {
+                try parser.feed(Array(bytes[start..<min(start + size, bytes.count)])) { rows.append($0) }
+            }
+            try parser.finish { rows.append($0) }
+            // Then the rows and their lines are those of the whole file
+            #expect(rows == whole, "pieces of \(size) bytes")
+        }
+    }
+
+    @Test func bytesThatAreNotUTF8AreRefusedWithTheirLine() throws {
+        var parser = CSVParser()
+        try parser.feed(Array("a,b\n".utf8)) { _ in }
+        #expect(throws: RegistryError.malformedCSV(line: 2, reason: "the text is not UTF-8")) {
+            try parser.feed([0x63, 0xFF, 0x2C, 0x64, 0x0A]) { _ in }
+        }
+    }
 }

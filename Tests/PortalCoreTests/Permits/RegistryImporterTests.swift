@@ -59,7 +59,7 @@ import PortalTestSupport
         // When it is checked
         let batch = try RegistryImporter.batch(from: text, as: .permits)
         // Then the values are stored the registry's way
-        guard case .permits(let permits) = batch, let permit = permits.first else {
+        guard case .permit(let permit)? = batch.first, batch.count == 1 else {
             Issue.record("expected one permit, got \(batch)")
             return
         }
@@ -187,5 +187,32 @@ import PortalTestSupport
         #expect(throws: RegistryError.invalidValue(line: 2, column: "phone", reason: "must be 11 to 11 digits")) {
             try RegistryImporter.batch(from: sim, as: .sims)
         }
+    }
+
+    @Test func aFileReadInPiecesOfOneByteImportsAsAWholeOne() throws {
+        // Given the fixture permits handed over one byte at a time, as a streamed file arrives in pieces
+        let database = try AppDatabase.inMemory()
+        var bytes = Array(Fixtures.permitsCSV.utf8).reversed().map { [$0] }
+        var progressed: [Int] = []
+        // When they are imported
+        let count = try RegistryImporter(store: database).importFile(as: .permits, pieces: { bytes.popLast() },
+                                                                     progress: { progressed.append($0) })
+        // Then every row is there, as when the file comes whole
+        #expect(count == 5)
+        #expect(try database.rowCount("permits") == 5)
+        #expect(progressed.isEmpty)  // progress is told every 10,000 rows
+    }
+
+    @Test func aBadRowInALaterPieceStillWritesNothing() throws {
+        // Given a file whose first piece is good and whose second holds a row with a bad date
+        let database = try AppDatabase.inMemory()
+        var pieces = [Array(permitsFile(Self.annaRow).utf8) + Array("\n".utf8),
+                      Array("WP2026000006,LI NA,E12345678,Singapore,1993-02-29,F,Shop,Clerk,Haikou,2026-01-01,2027-01-01,valid\n".utf8)]
+            .reversed().map { $0 }
+        // When it is imported, then the bad line is named (1993 had no 29 February) and no row was written
+        #expect(throws: RegistryError.invalidValue(line: 3, column: "date_of_birth", reason: "must be a date as YYYY-MM-DD")) {
+            try RegistryImporter(store: database).importFile(as: .permits, pieces: { pieces.popLast() })
+        }
+        #expect(try database.rowCount("permits") == 0)
     }
 }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// A row of `permits`.
 struct PermitRecord: SnakeCaseRecord {
     static let databaseTableName = "permits"
@@ -42,5 +44,26 @@ struct PermitRecord: SnakeCaseRecord {
                       nationality: nationality, dateOfBirth: born, sex: sex, employer: employer, position: position,
                       workLocation: workLocation, issueDate: issued, validUntil: until, status: status,
                       cancellationReason: cancellationReason, canceledOn: canceledOn.flatMap(CalendarDay.init))
+    }
+}
+
+extension PermitRecord {
+    /// The import's insert-or-replace, written out: GRDB's Codable encoding and upsert statement building cost
+    /// three quarters of a million-row import (perf). The same columns as `upsert` writes.
+    static let importSQL = """
+        INSERT INTO permits (permit_number, full_name, passport_number, nationality, date_of_birth, sex, employer,
+                             position, work_location, issue_date, valid_until, status, cancellation_reason, canceled_on)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (permit_number) DO UPDATE SET
+            full_name = excluded.full_name, passport_number = excluded.passport_number,
+            nationality = excluded.nationality, date_of_birth = excluded.date_of_birth, sex = excluded.sex,
+            employer = excluded.employer, position = excluded.position, work_location = excluded.work_location,
+            issue_date = excluded.issue_date, valid_until = excluded.valid_until, status = excluded.status,
+            cancellation_reason = excluded.cancellation_reason, canceled_on = excluded.canceled_on
+        """
+
+    var importArguments: StatementArguments {
+        [permitNumber, fullName, passportNumber, nationality, dateOfBirth, sex, employer, position, workLocation,
+         issueDate, validUntil, status, cancellationReason, canceledOn]
     }
 }
