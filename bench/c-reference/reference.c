@@ -1,7 +1,7 @@
 /*
  * The benchmark's hand-written C reference: the least a FastCGI responder can do for one page,
  * which the portal's own figures are compared with. libfcgi in the threaded style of its
- * examples/threaded.c (N threads, one mutex around FCGX_Accept_r), one read-only SQLite connection
+ * examples/threaded.c (N threads, one mutex around accepting), one read-only SQLite connection
  * per thread, one primary-key read per request, and a ~3 KB HTML page built with snprintf.
  * One FastCGI connection per request unless nginx keeps connections (fastcgi_keep_conn).
  *
@@ -251,9 +251,12 @@ static void *serve(void *arg)
         fail_process("FCGX_InitRequest", "failed");
 
     for (;;) {
-        pthread_mutex_lock(&accept_mutex);
+        /* The mutex serialises accept() only: a thread whose connection nginx keeps (fastcgi_keep_conn) reads
+         * its next request from that connection, and must not hold every other thread off while it waits. */
+        int accepting = req.ipcFd < 0;
+        if (accepting) pthread_mutex_lock(&accept_mutex);
         int rc = FCGX_Accept_r(&req);
-        pthread_mutex_unlock(&accept_mutex);
+        if (accepting) pthread_mutex_unlock(&accept_mutex);
         if (rc < 0) {
             fprintf(stderr, "reference: thread %d: FCGX_Accept_r failed (%d), thread stops\n", w->index, rc);
             break;
