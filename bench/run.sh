@@ -236,7 +236,7 @@ declare -A url=([static]="$BASE/css/portal.css" [reference]="$BASE/bench/c-refer
 run_target() {
     local name="$1" label="$2" rps p50 p99 bad err cookie=""
     [ "$name" = card ] && cookie="$SIGNED_IN_COOKIE"
-    read -r rps p50 p99 bad err < <(BENCH_COOKIE="$cookie" measure "$label" "${url[$name]}")
+    read -r rps p50 p99 bad err _ < <(BENCH_COOKIE="$cookie" measure "$label" "${url[$name]}")
     echo "$rps $p50 $p99 $((bad + err))" >>"$WORK/results-$label"
 }
 for ((round = 1; round <= ROUNDS; round++)); do
@@ -263,11 +263,11 @@ BENCH_METHOD=POST BENCH_BODY="$LOGIN_BODY" BENCH_COOKIE="$ANON_COOKIE" measure f
 flood_pid=$!
 python3 bench/tools.py genuine-logins "$BASE" "$ANON_COOKIE" "$LOGIN_BODY" 9 >"$WORK/genuine.result" &
 genuine_pid=$!
-read -r during_rps during_p50 during_p99 during_bad during_err < <(BENCH_CONN=16 BENCH_COOKIE="$SIGNED_IN_COOKIE" \
+read -r during_rps during_p50 during_p99 during_bad during_err _ < <(BENCH_CONN=16 BENCH_COOKIE="$SIGNED_IN_COOKIE" \
     measure during "$BASE/card")
 wait "$flood_pid" || die "the login flood failed"
 wait "$genuine_pid" || die "the genuine logins failed"
-read -r flood_rps flood_p50 flood_p99 flood_bad flood_err <"$WORK/flood.result"
+read -r flood_rps flood_p50 flood_p99 flood_bad flood_err _ <"$WORK/flood.result"
 genuine="$(cat "$WORK/genuine.result")"
 memory_after_logins="$(app_memory)"
 
@@ -282,7 +282,7 @@ if [ "$MILLION" -gt 0 ]; then
     [ "$status" = 200 ] || die "GET /card as a generated holder answered $status"
     for ((round = 1; round <= ROUNDS; round++)); do
         log "... GET /card on the million-holder database, round $round of $ROUNDS"
-        read -r rps p50 p99 bad err < <(BENCH_COOKIE="$MILLION_COOKIE" measure million "$BASE/card")
+        read -r rps p50 p99 bad err _ < <(BENCH_COOKIE="$MILLION_COOKIE" measure million "$BASE/card")
         echo "$rps $p50 $p99 $((bad + err))" >>"$WORK/results-million"
     done
     million_card=yes
