@@ -145,10 +145,6 @@ public final class FastCGIServer: Sendable {
         }
     }
 
-    var isStopping: Bool {
-        state.withLock { $0.stopRequested }
-    }
-
     private func allExited(_ count: Int, _ exited: DispatchSemaphore) -> Bool {
         let (seconds, attoseconds) = drainTimeout.components
         let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000

@@ -54,8 +54,8 @@ struct ListeningSocket: Sendable {
         self.inode = info.st_ino
     }
 
-    /// Makes threads blocked in accept() return (EINVAL on Linux) without closing the descriptor,
-    /// so its number cannot be reused by another open() while a worker may still call accept on it.
+    /// Refuses new connections at once (nginx then answers 502 instead of waiting in the backlog) without closing
+    /// the descriptor, so its number cannot be reused by another open() while the epoll set may still hold it.
     func stopAccepting() {
         shutdown(fd, Int32(SHUT_RDWR))
     }
