@@ -12,9 +12,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
-        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
-        // multipart-kit's parser hands parts over as NIO ByteBuffers; MultipartForm reads them.
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // One HTTP vocabulary (methods, statuses, case-insensitive header fields) for FastCGI and the web layer.
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
@@ -41,8 +38,6 @@ let package = Package(
             dependencies: [
                 "PortalCore", "PortalDocuments",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
@@ -65,3 +60,18 @@ let package = Package(
         .testTarget(name: "portalTests", dependencies: ["portal", "PortalCore", "PortalTestSupport"]),
     ]
 )
+
+// libFuzzer targets, one per decoder that reads what a stranger sends. Only scripts/fuzz.sh declares them
+// (PORTAL_FUZZ=1), building with -sanitize=fuzzer,address in a build folder of its own: they start libFuzzer's
+// driver, which a plain `swift build` does not link.
+if Context.environment["PORTAL_FUZZ"] != nil {
+    let fuzzed: [(name: String, module: Target.Dependency)] = [
+        ("URLEncodedForm", "PortalWeb"), ("MultipartForm", "PortalWeb"), ("Cookies", "PortalWeb"),
+        ("RegistryRows", "PortalCore"), ("FastCGIParams", "FastCGI"),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Tests/Fuzz/Driver"))
+    package.targets += fuzzed.map { target in
+        .executableTarget(name: "Fuzz\(target.name)", dependencies: ["FuzzDriver", target.module],
+                          path: "Tests/Fuzz/\(target.name)")
+    }
+}

@@ -12,7 +12,9 @@ extension FastCGIRequest {
     public var path: String {
         if let path = params["DOCUMENT_URI"] { return path }
         let uri = params["REQUEST_URI"] ?? "/"
-        return uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "/"
+        // On bytes: as Characters, "?" followed by a combining mark is not "?" (the fuzzer's find).
+        guard let mark = uri.utf8.firstIndex(of: UInt8(ascii: "?")) else { return uri }
+        return String(decoding: uri.utf8[..<mark], as: UTF8.self)
     }
 
     public var query: String { params["QUERY_STRING"] ?? "" }

@@ -32,4 +32,9 @@ struct FastCGIRequestHTTPTests {
         #expect(request.headerFields.isEmpty)
         #expect(FastCGIRequest(params: [:]).path == "/")
     }
+
+    @Test func theQueryIsCutOffAtAQuestionMarkFollowedByACombiningMark() {
+        // "?\u{301}" is a single Character, so a Character-wise split kept the query in the path.
+        #expect(FastCGIRequest(params: ["REQUEST_URI": "/card?\u{301}x=1"]).path == "/card")
+    }
 }

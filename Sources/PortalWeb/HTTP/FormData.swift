@@ -24,7 +24,8 @@ public struct FormData: Sendable, Equatable {
     mutating func add(name: String, value: String) throws(FormDecodingError) {
         guard values.count + files.count < Self.maximumFields else { throw .tooManyFields }
         guard value.utf8.count <= Self.maximumValueBytes else { throw .valueTooLong(name) }
-        guard !name.contains("\0"), !value.contains("\0") else { throw .nulCharacter }
+        // On bytes: as Characters, a NUL followed by a combining mark is not "\0" and would slip through.
+        guard !name.utf8.contains(0), !value.utf8.contains(0) else { throw .nulCharacter }
         guard values[name] == nil, files[name] == nil else { throw .repeatedField(name) }
         values[name] = value
     }

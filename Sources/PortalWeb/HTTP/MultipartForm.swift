@@ -1,25 +1,22 @@
 import Foundation
-import MultipartKit
-import NIOCore
 
-/// Decodes `multipart/form-data` with vapor/multipart-kit's parser, applying the same rules to text parts
-/// as the URL-encoded decoder. A part with a filename is a file; an empty one means "no file chosen".
+/// Decodes `multipart/form-data` (RFC 7578), applying the same rules to text parts as the URL-encoded decoder.
+/// A part with a filename is a file; an empty one means "no file chosen".
+///
+/// The parser is our own, on bytes: parts are counted as they are found and reading stops at the form's field
+/// limit, so a body of tens of thousands of tiny parts costs no more than a form's worth. (vapor/multipart-kit,
+/// used before, trapped on a header-name byte above 127, which the fuzzer found: one request took the app down.)
 public enum MultipartForm {
     public static func decode(_ body: [UInt8], contentType: String) throws(FormDecodingError) -> FormData {
         guard let boundary = boundary(of: contentType) else { throw .malformedMultipart }
-        // Counted before the parser runs: a body of tens of thousands of tiny parts is refused for the price of one
-        // scan, instead of being collected part by part first.
-        guard delimiterCount(in: body, boundary: boundary) <= FormData.maximumFields + 1 else { throw .tooManyFields }
-        let parts: [MultipartPart]
-        do { parts = try parse(body, boundary: boundary) } catch { throw .malformedMultipart }
         var form = FormData()
-        for part in parts {
-            guard let name = part.name else { throw .malformedMultipart }
-            let bytes = Array(part.body.readableBytesView)
-            let disposition = part.headers.first(name: "Content-Disposition") ?? ""
+        for part in try parts(of: body, boundary: boundary) {
+            guard let disposition = part.header("content-disposition"),
+                  let name = parameter("name", in: disposition) else { throw .malformedMultipart }
+            let bytes = Array(part.body)
             if let filename = parameter("filename", in: disposition) {
                 guard !(filename.isEmpty && bytes.isEmpty) else { continue }
-                try form.add(file: UploadedFile(filename: filename, contentType: part.headers.first(name: "Content-Type"),
+                try form.add(file: UploadedFile(filename: filename, contentType: part.header("content-type"),
                                                 bytes: bytes), name: name)
             } else {
                 guard let value = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
@@ -29,23 +26,92 @@ public enum MultipartForm {
         return form
     }
 
-    /// How many times `--boundary` opens a line of the body (each part starts with one, the end adds one).
-    static func delimiterCount(in body: [UInt8], boundary: String) -> Int {
-        let delimiter = Array("--\(boundary)".utf8)
-        guard body.count >= delimiter.count, let first = delimiter.first else { return 0 }
-        var count = 0, index = 0
-        let last = body.count - delimiter.count
-        while index <= last {
-            if body[index] == first, (index == 0 || body[index - 1] == UInt8(ascii: "\n")),
-               body[index..<(index + delimiter.count)].elementsEqual(delimiter) {
-                count += 1
-                index += delimiter.count
-            } else {
-                index += 1
-            }
-        }
-        return count
+    /// One part: its header fields (names lower-cased) and its body, still a slice of the request's.
+    struct Part {
+        var headers: [(name: String, value: String)] = []
+        var body: ArraySlice<UInt8> = []
+
+        func header(_ name: String) -> String? { headers.first { $0.name == name }?.value }
     }
+
+    /// The parts between the first delimiter and the closing one; text before and after them is ignored, as RFC
+    /// 2046 says. A body without the closing delimiter is malformed. Refused with `tooManyFields` as soon as there
+    /// are more parts than a form may have fields, before the rest of the body is looked at.
+    static func parts(of body: [UInt8], boundary: String) throws(FormDecodingError) -> [Part] {
+        let delimiter = Array("--\(boundary)".utf8)
+        let nextDelimiter = [UInt8(ascii: "\r"), UInt8(ascii: "\n")] + delimiter
+        var index: Int
+        if body.starts(with: delimiter) {
+            index = delimiter.count
+        } else if let found = firstIndex(of: nextDelimiter, in: body, from: 0) {
+            index = found + nextDelimiter.count
+        } else {
+            throw .malformedMultipart
+        }
+        var parts: [Part] = []
+        while true {
+            if body[index...].starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) { return parts }  // the closing one
+            guard parts.count < FormData.maximumFields else { throw .tooManyFields }
+            while index < body.count, body[index] == UInt8(ascii: " ") || body[index] == UInt8(ascii: "\t") { index += 1 }
+            guard let afterLine = lineEnd(in: body, at: index) else { throw .malformedMultipart }
+            var part = Part()
+            index = try readHeaders(of: &part, in: body, from: afterLine)
+            guard let end = firstIndex(of: nextDelimiter, in: body, from: index) else { throw .malformedMultipart }
+            part.body = body[index..<end]
+            parts.append(part)
+            index = end + nextDelimiter.count
+        }
+    }
+
+    /// Reads header lines up to the empty line that ends them; returns where the part's body starts.
+    private static func readHeaders(of part: inout Part, in body: [UInt8], from start: Int) throws(FormDecodingError) -> Int {
+        var index = start
+        while let end = firstIndex(of: [UInt8(ascii: "\r"), UInt8(ascii: "\n")], in: body, from: index) {
+            if end == index { return end + 2 }
+            guard part.headers.count < maximumHeadersPerPart,
+                  let colon = body[index..<end].firstIndex(of: UInt8(ascii: ":")), colon > index,
+                  body[index..<colon].allSatisfy(isTokenByte),
+                  let value = String(validating: body[(colon + 1)..<end], as: UTF8.self) else { throw .malformedMultipart }
+            let name = String(decoding: body[index..<colon], as: UTF8.self).lowercased()
+            part.headers.append((name, value.trimmingCharacters(in: .whitespaces)))
+            index = end + 2
+        }
+        throw .malformedMultipart
+    }
+
+    /// A part needs two (Content-Disposition, Content-Type); browsers send no more.
+    private static let maximumHeadersPerPart = 8
+
+    /// Just past the CRLF that must follow a delimiter at `index`, or nil.
+    private static func lineEnd(in body: [UInt8], at index: Int) -> Int? {
+        body[index...].starts(with: [UInt8(ascii: "\r"), UInt8(ascii: "\n")]) ? index + 2 : nil
+    }
+
+    /// Where `pattern` next occurs at or after `start`. Its first byte is searched for alone: delimiters start with
+    /// CR, which a boundary cannot contain, so the search stays linear in the body.
+    private static func firstIndex(of pattern: [UInt8], in body: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first, body.count >= pattern.count else { return nil }
+        var index = start
+        let last = body.count - pattern.count
+        while index <= last {
+            guard let candidate = body[index...last].firstIndex(of: first) else { return nil }
+            if body[candidate..<(candidate + pattern.count)].elementsEqual(pattern) { return candidate }
+            index = candidate + 1
+        }
+        return nil
+    }
+
+    /// A byte a header name may hold (RFC 9110's tchar).
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            tokenSymbols.contains(byte)
+        }
+    }
+
+    private static let tokenSymbols = Array("!#$%&'*+-.^_`|~".utf8)
 
     /// The `boundary` parameter of a multipart content type, quotes removed.
     static func boundary(of contentType: String) -> String? {
@@ -86,25 +152,5 @@ public enum MultipartForm {
             scanner = rest
         }
         return nil
-    }
-
-    /// Collects the parts; a body that ends inside a part (no closing boundary) is malformed.
-    private static func parse(_ body: [UInt8], boundary: String) throws -> [MultipartPart] {
-        let parser = MultipartParser(boundary: boundary)
-        var parts: [MultipartPart] = []
-        var headers = HTTPHeaders()
-        var partBody = ByteBuffer()
-        var insidePart = false
-        parser.onHeader = { name, value in insidePart = true; headers.add(name: name, value: value) }
-        parser.onBody = { chunk in insidePart = true; partBody.writeBuffer(&chunk) }
-        parser.onPartComplete = {
-            parts.append(MultipartPart(headers: headers, body: partBody))
-            headers = HTTPHeaders()
-            partBody = ByteBuffer()
-            insidePart = false
-        }
-        try parser.execute(body)
-        guard !insidePart else { throw FormDecodingError.malformedMultipart }
-        return parts
     }
 }
