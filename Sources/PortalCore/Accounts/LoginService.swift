@@ -54,11 +54,14 @@ public struct LoginService: Sendable {
     private let secret: ServerSecret
     /// A hash to verify against when no real one may be used, so every refusal takes as long as a wrong password.
     private let decoyHash: String
+    /// One password check per account at a time, shared with the password change (the same count).
+    private let checks: SecretChecks
 
     public init(registry: any PermitRegistry, accounts: any AccountStore, attempts: any AttemptStore, audit: any AuditLog,
                 sessions: SessionService, hasher: PasswordHasher, secret: ServerSecret, clock: any PortalClock,
-                limit: AttemptLimit = AttemptLimit()) throws {
+                limit: AttemptLimit = AttemptLimit(), checks: SecretChecks = SecretChecks()) throws {
         self.secret = secret
+        self.checks = checks
         self.registry = registry
         self.accounts = accounts
         self.attempts = attempts
@@ -78,15 +81,23 @@ public struct LoginService: Sendable {
     /// Signs the person in with a new session (a new id, never one the browser brought) bound to the account.
     public func logIn(_ identifier: Identifier, password: String, remoteAddress: String?) throws -> (account: Account, session: NewSession) {
         try checkFilledIn(identifier, password: password)
+        let found = try account(for: identifier)
+        // Failures are counted per typed number as well, so a number without an account locks like one with:
+        // six wrong logins tell nothing about which numbers have accounts.
+        let typedKey = secret.mac(identifier.countingKey, purpose: "typed identifier")
+        return try checks.one(for: found.map { "password \($0.id)" } ?? "typed \(typedKey)") {
+            try check(identifier, found: found, typedKey: typedKey, password: password, remoteAddress: remoteAddress)
+        }
+    }
+
+    /// The lock, the password and the sign-in, once no other check for the account is under way.
+    private func check(_ identifier: Identifier, found: Account?, typedKey: String, password: String,
+                       remoteAddress: String?) throws -> (account: Account, session: NewSession) {
         let now = clock.now()
         func event(_ kind: AuditEvent.Kind, _ account: Account?, _ detail: String? = nil) -> AuditEvent {
             AuditEvent(kind, at: now, accountID: account?.id, subject: account == nil ? identifier.typed : nil,
                        remoteAddress: remoteAddress, detail: detail)
         }
-        let found = try account(for: identifier)
-        // Failures are counted per typed number as well, so a number without an account locks like one with:
-        // six wrong logins tell nothing about which numbers have accounts.
-        let typedKey = secret.mac(identifier.countingKey, purpose: "typed identifier")
         if let until = try attempts.typedAttempts(.login, key: typedKey).lock(at: now) {
             _ = try hasher.verify(password, against: decoyHash)
             try audit.append(event(.loginFailed, found, "locked (number typed)"))

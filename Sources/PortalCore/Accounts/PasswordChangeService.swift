@@ -28,10 +28,13 @@ public struct PasswordChangeService: Sendable {
     private let policy: PasswordPolicy
     private let clock: any PortalClock
     private let limit: AttemptLimit
+    /// One password check per account at a time, shared with the login (the same count).
+    private let checks: SecretChecks
 
     public init(accounts: any AccountStore, attempts: any AttemptStore, registry: any PermitRegistry,
                 sessions: SessionService, hasher: PasswordHasher, policy: PasswordPolicy, clock: any PortalClock,
-                limit: AttemptLimit = AttemptLimit()) {
+                limit: AttemptLimit = AttemptLimit(), checks: SecretChecks = SecretChecks()) {
+        self.checks = checks
         self.accounts = accounts
         self.attempts = attempts
         self.registry = registry
@@ -58,6 +61,13 @@ public struct PasswordChangeService: Sendable {
         guard problems.isEmpty else {
             throw PasswordChangeError.invalid(problems.map { FieldProblem($0.field.rawValue, $0.message) })
         }
+        return try checks.one(for: "password \(account.id)") {
+            try check(form, account: account, remoteAddress: remoteAddress)
+        }
+    }
+
+    /// The lock, the current password and the change, once no other check for the account is under way.
+    private func check(_ form: Form, account: Account, remoteAddress: String?) throws -> NewSession {
         let now = clock.now()
         func event(_ kind: AuditEvent.Kind, _ detail: String? = nil) -> AuditEvent {
             AuditEvent(kind, at: now, accountID: account.id, remoteAddress: remoteAddress, detail: detail)

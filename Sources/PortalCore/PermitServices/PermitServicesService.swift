@@ -14,6 +14,8 @@ public struct PermitServicesService: Sendable {
     private let hasher: PasswordHasher
     private let clock: any PortalClock
     public let limit: AttemptLimit
+    /// One PIN check per account at a time: the lock is read before Argon2 and a failure written after it.
+    private let checks = SecretChecks()
 
     public init(store: any PermitServicesStore, attempts: any AttemptStore, registry: any PermitRegistry,
                 audit: any AuditLog, hasher: PasswordHasher, clock: any PortalClock) {
@@ -63,13 +65,15 @@ public struct PermitServicesService: Sendable {
     /// Later visits: the PIN unlocks this session; wrong ones count toward the lock.
     public func enterPin(_ pin: String, account: Account, sessionDigest: String, remoteAddress: String?) throws {
         guard !pin.isEmpty else { throw PermitServicesError.invalid([FieldProblem("pin", UserMessage("pin.missing"))]) }
-        try verifyPin(pin, field: "pin", account: account, remoteAddress: remoteAddress)
-        let now = clock.now()
-        do {
-            try store.unlock(sessionDigest: sessionDigest, until: now.addingTimeInterval(Self.unlockWindow),
-                             accountID: account.id, clearingFailures: true, at: now)
-        } catch AccountStoreError.locked(let until) {
-            throw PermitServicesError.locked(until: until, field: "pin")
+        try checks.one(for: "pin \(account.id)") {
+            try verifyPin(pin, field: "pin", account: account, remoteAddress: remoteAddress)
+            let now = clock.now()
+            do {
+                try store.unlock(sessionDigest: sessionDigest, until: now.addingTimeInterval(Self.unlockWindow),
+                                 accountID: account.id, clearingFailures: true, at: now)
+            } catch AccountStoreError.locked(let until) {
+                throw PermitServicesError.locked(until: until, field: "pin")
+            }
         }
     }
 
@@ -80,11 +84,13 @@ public struct PermitServicesService: Sendable {
             throw PermitServicesError.invalid([FieldProblem("current_pin", UserMessage("pin.current_missing"))])
         }
         try checkNew(pin, confirm: confirm, account: account)
-        try verifyPin(current, field: "current_pin", account: account, remoteAddress: remoteAddress)
-        let now = clock.now()
-        try store.setPin(accountID: account.id, hash: try hasher.hash(pin), replacing: true, sessionDigest: sessionDigest,
-                         unlockedUntil: now.addingTimeInterval(Self.unlockWindow),
-                         event: AuditEvent(.pinChanged, at: now, accountID: account.id, remoteAddress: remoteAddress))
+        try checks.one(for: "pin \(account.id)") {
+            try verifyPin(current, field: "current_pin", account: account, remoteAddress: remoteAddress)
+            let now = clock.now()
+            try store.setPin(accountID: account.id, hash: try hasher.hash(pin), replacing: true,
+                             sessionDigest: sessionDigest, unlockedUntil: now.addingTimeInterval(Self.unlockWindow),
+                             event: AuditEvent(.pinChanged, at: now, accountID: account.id, remoteAddress: remoteAddress))
+        }
     }
 
     /// Whether the session's permit services are unlocked now. Each use moves the five minutes on; like a

@@ -28,8 +28,11 @@ public struct PortalServices: Sendable {
         self.clock = clock
         outbox = outside.outbox
         sessions = SessionService(store: stores.sessions, clock: clock)
+        // Login and password change check the same password against the same count: one check at a time for both.
+        let passwordChecks = SecretChecks()
         login = try LoginService(registry: stores.registry, accounts: stores.accounts, attempts: stores.attempts,
-                                 audit: stores.audit, sessions: sessions, hasher: hasher, secret: secret, clock: clock)
+                                 audit: stores.audit, sessions: sessions, hasher: hasher, secret: secret, clock: clock,
+                                 checks: passwordChecks)
         registration = RegistrationService(registry: stores.registry, accounts: stores.accounts, sessions: sessions,
                                            hasher: hasher, policy: policy, clock: clock)
         face = FaceVerificationService(verifier: outside.face, registry: stores.registry, accounts: stores.accounts,
@@ -39,7 +42,7 @@ public struct PortalServices: Sendable {
                                    codes: codes, accounts: stores.accounts, attempts: stores.attempts, clock: clock)
         passwordChange = PasswordChangeService(accounts: stores.accounts, attempts: stores.attempts,
                                                registry: stores.registry, sessions: sessions, hasher: hasher,
-                                               policy: policy, clock: clock)
+                                               policy: policy, clock: clock, checks: passwordChecks)
         passwordReset = PasswordResetService(resets: stores.passwordResets, accounts: stores.accounts,
                                              attempts: stores.attempts, audit: stores.audit, registry: stores.registry,
                                              codes: codes, faces: outside.face, hasher: hasher, policy: policy,
