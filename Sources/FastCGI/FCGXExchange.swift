@@ -6,11 +6,12 @@ import Glibc
 enum FCGXExchange {
     private static let chunkSize = 16 * 1024
 
+    /// The request's parameters, and its body as a `RequestBody` that reads from the stream when asked.
     static func request(from fcgx: UnsafeMutablePointer<FCGX_Request>, maxBodyBytes: Int) -> FastCGIRequest {
         let params = params(from: fcgx.pointee.envp)
         let declaredLength = params["CONTENT_LENGTH"].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
-        let (body, exceeded) = readBody(from: fcgx.pointee.in, declaredLength: declaredLength, limit: maxBodyBytes)
-        return FastCGIRequest(params: params, body: body, bodyExceededLimit: exceeded)
+        return FastCGIRequest(params: params,
+                              body: RequestBody(stream: fcgx.pointee.in, declaredLength: declaredLength, limit: maxBodyBytes))
     }
 
     /// Parses the `NAME=value` strings of the request environment; the first of repeated names wins,
@@ -63,7 +64,7 @@ enum FCGXExchange {
         return (body, false)
     }
 
-    private static func discardRest(of stream: UnsafeMutablePointer<FCGX_Stream>) {
+    static func discardRest(of stream: UnsafeMutablePointer<FCGX_Stream>) {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: chunkSize) { buffer in
             while FCGX_GetStr(buffer.baseAddress, Int32(chunkSize), stream) == Int32(chunkSize) {}
         }

@@ -22,7 +22,9 @@ extension FastCGIServer {
             // FCGX_Accept_r first finishes "the previous request": it must not close this descriptor as part of it.
             request.pointee.keepConnection = 1
             guard FCGX_Accept_r(request) == 0 else { continue }  // ended before a request; libfcgi closed it
-            let response = handler(FCGXExchange.request(from: request, maxBodyBytes: maxBodyBytes))
+            let exchange = FCGXExchange.request(from: request, maxBodyBytes: maxBodyBytes)
+            let response = handler(exchange)
+            exchange.body.discardUnread()
             FCGXExchange.write(response, to: request.pointee.out)
             FCGX_Finish_r(request)
             if request.pointee.ipcFd >= 0 {  // nginx keeps the connection (fastcgi_keep_conn)

@@ -84,7 +84,8 @@ extension WebRequest {
     /// The web layer's request from libfcgi's; a method nginx could not have sent reads as one no route answers.
     init(fastCGI request: FastCGIRequest) {
         self.init(method: request.method ?? HTTPRequest.Method("INVALID")!, path: request.path, query: request.query,
-                  headers: request.headerFields, body: request.body, bodyTooLarge: request.bodyExceededLimit,
+                  headers: request.headerFields, readBody: request.body.bytes,
+                  bodyTooLarge: request.body.declaredTooLarge,
                   remoteAddress: request.remoteAddress, isHTTPS: request.isHTTPS)
     }
 }

@@ -8,8 +8,10 @@ public struct WebRequest: Sendable {
     public var query: String
     /// Case-insensitive header fields.
     public let headers: HTTPFields
-    public var body: [UInt8]
-    /// The body was larger than the server accepts; it was not read.
+    /// Reads the body from the web server; the pipeline calls it only once method and access allow the request.
+    /// nil when the body is larger than the server accepts.
+    public let readBody: @Sendable () -> [UInt8]?
+    /// The web server declared a body larger than the server accepts; it is never read.
     public var bodyTooLarge: Bool
     public var remoteAddress: String?
     /// The browser reached nginx over TLS, so cookies must be `Secure`.
@@ -19,11 +21,18 @@ public struct WebRequest: Sendable {
 
     public init(method: HTTPRequest.Method, path: String, query: String = "", headers: HTTPFields = [:],
                 body: [UInt8] = [], bodyTooLarge: Bool = false, remoteAddress: String? = nil, isHTTPS: Bool = false) {
+        self.init(method: method, path: path, query: query, headers: headers, readBody: { body },
+                  bodyTooLarge: bodyTooLarge, remoteAddress: remoteAddress, isHTTPS: isHTTPS)
+    }
+
+    public init(method: HTTPRequest.Method, path: String, query: String = "", headers: HTTPFields = [:],
+                readBody: @escaping @Sendable () -> [UInt8]?, bodyTooLarge: Bool = false, remoteAddress: String? = nil,
+                isHTTPS: Bool = false) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
-        self.body = body
+        self.readBody = readBody
         self.bodyTooLarge = bodyTooLarge
         self.remoteAddress = remoteAddress
         self.isHTTPS = isHTTPS

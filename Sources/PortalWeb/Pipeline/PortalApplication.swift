@@ -5,9 +5,10 @@ import PortalCore
 /// The web application: turns one request into one response. Stateless apart from the database,
 /// so the FastCGI worker threads share one instance.
 ///
-/// The pipeline, in order: route (404), method (405 with the route's `Allow`), body size (413), the session behind
-/// the cookie and the route's access (a redirect), only then the body (400), CSRF (403), and the controller.
-/// So a request that its access rules out is refused before its body is decoded.
+/// The pipeline, in order: route (404), method (405 with the route's `Allow`), declared body size (413), the session
+/// behind the cookie and the route's access (a redirect), only then the body is read (413 if it runs over) and
+/// decoded (400), CSRF (403), and the controller. So a request that its access rules out is refused before its
+/// body is even read from nginx.
 public final class PortalApplication: Sendable {
     private let loader: SessionLoader
     private let resets: PasswordResetService
@@ -87,8 +88,10 @@ public final class PortalApplication: Sendable {
             }
             context = RequestContext(request: request, route: route, language: language, session: session, reset: reset)
             guard request.method == .post else { return try router.respond(context) }
+            // Only now is the body read from nginx at all.
+            guard let body = request.readBody() else { return errors.respond(.tooLarge, in: context) }
             context = RequestContext(request: request, route: route, language: language, session: session, reset: reset,
-                                     form: try FormDecoder.decode(request))
+                                     form: try FormDecoder.decode(body, contentType: request.headers[.contentType]))
             guard csrf.allows(context) else { return errors.respond(.csrf, in: context) }
             return try router.respond(context)
         } catch PipelineError.notFound {

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import PortalWeb
 
@@ -132,11 +133,24 @@ import Testing
     @Test func anAnonymousUploadToTheFacePageIsSentAwayBeforeItsBodyIsRead() throws {
         // Found by the attacker review: the body was parsed before the session and CSRF were checked. An anonymous
         // POST of a 74,000-part body is now answered by the access check (a redirect to login), not by the form
-        // decoder (which would say 400) nor by CSRF (403), so the parser never ran.
+        // decoder (which would say 400) nor by CSRF (403), and the body is never even read from the web server.
         let portal = try TestPortal()
-        let response = portal.send("POST", "/register/face", body: ManyPartsTests.manyParts(74_000),
-                                   contentType: "multipart/form-data; boundary=B")
+        let reads = Mutex(0)
+        let body = ManyPartsTests.manyParts(74_000)
+        let response = portal.app.respond(to: WebRequest(
+            method: .post, path: "/register/face", headers: [.contentType: "multipart/form-data; boundary=B"],
+            readBody: { reads.withLock { $0 += 1 }; return body }, remoteAddress: "127.0.0.1"))
         #expect(response.status == 303)
         #expect(response.header("Location") == "/login/permit")
+        #expect(reads.withLock { $0 } == 0)
+    }
+
+    @Test func aBodyThatRunsOverTheLimitWhenReadIsA413() throws {
+        // A body sent without a declared length is only found too large when read (RequestBody says nil)
+        let portal = try TestPortal()
+        let response = portal.app.respond(to: WebRequest(
+            method: .post, path: "/register", headers: [.contentType: "application/x-www-form-urlencoded"],
+            readBody: { nil }, remoteAddress: "127.0.0.1"))
+        #expect(response.status == 413)
     }
 }
