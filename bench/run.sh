@@ -271,6 +271,14 @@ read -r flood_rps flood_p50 flood_p99 flood_bad flood_err _ <"$WORK/flood.result
 genuine="$(cat "$WORK/genuine.result")"
 memory_after_logins="$(app_memory)"
 
+log "... GET / while 8 clients upload 60,000-part bodies to /register/face, signed out (the attacker review's attack)"
+BENCH_CONN=8 BENCH_MULTIPART_PARTS=60000 measure upload "$BASE/register/face" >"$WORK/upload.result" &
+upload_pid=$!
+read -r attacked_rps attacked_p50 attacked_p99 attacked_bad attacked_err _ < <(measure attacked "$BASE/")
+wait "$upload_pid" || die "the upload attack failed"
+read -r upload_rps upload_p50 upload_p99 upload_bad upload_err _ <"$WORK/upload.result"
+memory_after_uploads="$(app_memory)"
+
 million_card="skipped" million_start="skipped" import_line="skipped" fill_line="skipped"
 if [ "$MILLION" -gt 0 ]; then
     log "filling the database with $MILLION holders (accounts, sessions)"
@@ -333,6 +341,10 @@ row "POST \`/login/permit\` (Argon2id), $LOGIN_CONNECTIONS connections, answered
     "≥ 0.9 × raw rate ($raw_rate/s): $(ratio "$login_rps" "$raw_rate") ×"
 row "POST \`/login/permit\` flood, $CONNECTIONS connections" "$flood_rps" "$flood_p99" "$((flood_bad + flood_err))" "refused beyond the queue"
 row "GET \`/card\` during that flood, 16 connections" "$during_rps" "$during_p99" "$((during_bad + during_err))" "p99 ≤ 20 ms"
+row "POST \`/register/face\` signed out, 60,000 tiny parts (4 MB), 8 connections" "$upload_rps" "$upload_p99" \
+    "$((upload_bad + upload_err))" "refused (nginx 429 beyond its rate, else a redirect to login, body unread)"
+row "GET \`/\` during that upload attack, $CONNECTIONS connections" "$attacked_rps" "$attacked_p99" \
+    "$((attacked_bad + attacked_err))" "$(ratio "$attacked_rps" "$(column home 1)") × the quiet GET \`/\`"
 if [ "$million_card" = yes ]; then
     target_row "GET \`/card\` with $MILLION holders, accounts and sessions" million \
         "within 10% of /card: $(ratio "$(column million 1)" "$(column card 1)") ×"
@@ -343,7 +355,8 @@ echo "- Three people logging in during the flood (9 POSTs a second each, from 12
 echo "- Filling $MILLION holders: $fill_line; portal serve's start to its first answer on that database: $million_start (target ≤ 300 ms)"
 echo "- portal import permits, $MILLION generated rows: $import_line (targets ≤ 30 s, ≤ 100 MB)"
 echo "- portal serve resident memory (MB; VmHWM is the peak since it started): after the pages $memory_after_pages;"
-echo "  after the logins $memory_after_logins; at the end $memory_end (target ≤ 100)"
+echo "  after the logins $memory_after_logins; after the upload attack $memory_after_uploads; at the end $memory_end"
+echo "  (target ≤ 100)"
 echo "- Errors count answers wrk saw as non-2xx/3xx (the flood's 503 busy answers among them) plus socket errors."
 echo
 echo "Machine: $(nproc) CPUs (nproc), $cpu_model; $(uname -sr); nginx $nginx_version; wrk $wrk_version;"

@@ -30,15 +30,19 @@ def genuine_logins(base, cookie, body, seconds):
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
-    def client(source):
+    def client(source, person):
         next_at = time.monotonic()
+        sent = 0
         while next_at < deadline:
             time.sleep(max(0.0, next_at - time.monotonic()))
             next_at += 1 / 9
             started = time.monotonic()
             connection = http.client.HTTPConnection(host, int(port), timeout=30, source_address=(source, 0))
+            # A number of this person's own each time (see wrk.lua: one check per typed number at a time).
+            sent += 1
+            typed = body.replace("WP2099999999", f"WP2{person:02d}{sent:07d}")
             try:
-                connection.request("POST", "/login/permit", body=body, headers={
+                connection.request("POST", "/login/permit", body=typed, headers={
                     "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
                 status = connection.getresponse().status
             except OSError:
@@ -53,7 +57,7 @@ def genuine_logins(base, cookie, body, seconds):
                 elif status != 200:
                     results["other"] += 1
 
-    threads = [threading.Thread(target=client, args=(f"127.0.0.{n}",)) for n in (2, 3, 4)]
+    threads = [threading.Thread(target=client, args=(f"127.0.0.{n}", 90 + n)) for n in (2, 3, 4)]
     for thread in threads:
         thread.start()
     for thread in threads:
