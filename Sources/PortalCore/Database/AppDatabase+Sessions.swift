@@ -38,11 +38,20 @@ extension AppDatabase: SessionStore {
         _ = try write { db in try SessionRecord.deleteOne(db, key: digest) }
     }
 
+    /// Deletes in batches, each a transaction of its own, so that a million sessions expiring together (a quiet
+    /// night) never hold SQLite's one writer for seconds while logins wait to write.
     public func deleteExpired(idleBefore: Date, createdBefore: Date) throws {
-        try write { db in
-            try db.execute(sql: "DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
-                           arguments: [idleBefore, createdBefore])
-        }
+        try deleteExpired(idleBefore: idleBefore, createdBefore: createdBefore, batch: 2_000)
+    }
+
+    func deleteExpired(idleBefore: Date, createdBefore: Date, batch: Int) throws {
+        while try write({ db in
+            try db.execute(sql: """
+                DELETE FROM sessions WHERE token_digest IN (
+                    SELECT token_digest FROM sessions WHERE last_seen_at < ? OR created_at < ? LIMIT ?)
+                """, arguments: [idleBefore, createdBefore, batch])
+            return db.changesCount == batch
+        }) {}
     }
 
     public func end(digest: String, event: AuditEvent) throws {

@@ -33,4 +33,24 @@ import PortalTestSupport
         #expect(try store.sessions.session(digest: fresh.record.tokenDigest) == nil)
         #expect(try store.audit.events(kind: .loggedOut).map(\.accountID) == [account.id])
     }
+
+    @Test func expiredSessionsAreDeletedInBatchesUntilNoneIsLeft() throws {
+        // Given seven expired sessions and a fresh one, deleted three at a time
+        let store = try StoreImplementation.sqliteInMemory.make()
+        let database = try #require(store.sessions as? AppDatabase)
+        let account = try store.createAccount(session: StoresUnderTest.newSession())
+        for minute in 1...6 {
+            var record = StoresUnderTest.newSession(at: Fixtures.now.addingTimeInterval(Double(minute))).record
+            record.accountID = account.id
+            try store.sessions.insert(record)
+        }
+        var fresh = StoresUnderTest.newSession(at: Fixtures.now.addingTimeInterval(3600)).record
+        fresh.accountID = account.id
+        try store.sessions.insert(fresh)
+        // When the expired ones are pruned in batches of three (3 + 3 + 1)
+        try database.deleteExpired(idleBefore: Fixtures.now.addingTimeInterval(60), createdBefore: Fixtures.now, batch: 3)
+        // Then every expired one is gone and the fresh one stays
+        let left = try database.read { db in try String.fetchAll(db, sql: "SELECT token_digest FROM sessions") }
+        #expect(left == [fresh.tokenDigest])
+    }
 }
