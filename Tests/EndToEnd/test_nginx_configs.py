@@ -5,7 +5,8 @@ import subprocess
 from e2e_stack import REPO, portal, portal_bin
 
 
-def test_the_production_site_passes_nginx_t_with_the_rendered_routes(tmp_path):
+def render_production_site(tmp_path):
+    """nginx.conf around the production site, with the routes rendered and a throwaway certificate."""
     routes = tmp_path / "portal"
     portal(tmp_path, "nginx-routes", "--socket", "/run/portal/portal.sock", "--out", str(routes))
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
@@ -21,6 +22,11 @@ def test_the_production_site_passes_nginx_t_with_the_rendered_routes(tmp_path):
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
         f"http {{ include /etc/nginx/mime.types; include {tmp_path}/site.conf; }}\n")
+    return tmp_path / "nginx.conf"
+
+
+def test_the_production_site_passes_nginx_t_with_the_rendered_routes(tmp_path):
+    render_production_site(tmp_path)
     result = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -16,7 +16,7 @@ FuzzDriver.run { input in
     let pieces = outcome(of: [Array(file[..<cut]), Array(file[cut...])], as: kind)
     precondition(whole == pieces, "reading in pieces differs from reading whole: \(whole) vs \(pieces)")
     if case .records(let records) = whole {
-        precondition(records.count <= file.filter { $0 == UInt8(ascii: "\n") }.count + 1, "more records than lines")
+        precondition(records.count <= lineEnds(in: file) + 1, "more records than lines")
     }
 }
 
@@ -34,4 +34,15 @@ private func outcome(of pieces: [[UInt8]], as kind: RegistryKind) -> Outcome {
     } catch {
         return .refused(String(describing: error))
     }
+}
+
+/// Line ends as RFC 4180 files from other systems have them: LF, CRLF, and a lone CR (old Mac files).
+private func lineEnds(in file: [UInt8]) -> Int {
+    var count = 0
+    for (index, byte) in file.enumerated() {
+        if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "\n") && (index == 0 || file[index - 1] != UInt8(ascii: "\r"))) {
+            count += 1
+        }
+    }
+    return count
 }
