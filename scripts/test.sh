@@ -27,6 +27,9 @@ PORTAL_BIN="$(swift build --show-bin-path)/portal"
 export PORTAL_BIN
 
 step "end-to-end tests (python3 -m pytest Tests/EndToEnd)"
+# Every HTML page the suite is given is kept here for the W3C Nu HTML checker below.
+PORTAL_PAGES_DIR="$(mktemp -d -t portal-pages.XXXXXX)"
+export PORTAL_PAGES_DIR
 if compgen -G "Tests/EndToEnd/test_*.py" >/dev/null || compgen -G "Tests/EndToEnd/*_test.py" >/dev/null; then
     python3 -m pytest Tests/EndToEnd
 else
@@ -34,6 +37,11 @@ else
     echo "test: no end-to-end tests in Tests/EndToEnd" >&2
     exit 1
 fi
+
+step "W3C Nu HTML checker on the pages the end-to-end suite visited (bash scripts/check-pages.sh)"
+bash scripts/check-pages.sh "$PORTAL_PAGES_DIR" "$PORTAL_BIN"
+rm -rf "$PORTAL_PAGES_DIR"
+unset PORTAL_PAGES_DIR
 
 # The real-browser suite: headless chromium (with a fake webcam) on a stack of its own, axe-core on every page.
 step "browser tests (python3 -m pytest Tests/Browser)"
@@ -43,3 +51,7 @@ else
     echo "test: no browser tests in Tests/Browser" >&2
     exit 1
 fi
+
+# libFuzzer on the decoders a stranger's bytes reach, 20 s each (scripts/fuzz.sh; the README has a long run's figures).
+step "fuzzing, a short run of each target (bash scripts/fuzz.sh)"
+bash scripts/fuzz.sh

@@ -6,6 +6,10 @@ visible text, fills forms by field `name`, and submits with everything the form 
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import re
+from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import requests
@@ -36,6 +40,8 @@ class Browser:
         self.response = response
         ctype = response.headers.get("Content-Type", "")
         self.page = Page(response) if "html" in ctype else None
+        if self.page is not None:
+            keep_page(method, response)
         return response
 
     def get(self, path: str, **kwargs) -> requests.Response:
@@ -134,3 +140,21 @@ def set_cookies(response: requests.Response) -> list[str]:
     for r in list(response.history) + [response]:
         headers.extend(r.raw.headers.getlist("Set-Cookie") if r.raw is not None else [])
     return headers
+
+
+def keep_page(method: str, response: requests.Response) -> None:
+    """With PORTAL_PAGES_DIR set (scripts/test.sh sets it), keeps every HTML page the suite is given, once per
+    distinct content, for the W3C Nu HTML checker (scripts/check-pages.sh); index.tsv says where each came from."""
+    folder = os.environ.get("PORTAL_PAGES_DIR")
+    if not folder:
+        return
+    digest = hashlib.sha256(response.content).hexdigest()[:20]
+    path = Path(folder) / f"{digest}.html"
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(response.content)
+    lang = re.search(rb'<html[^>]*\blang="([^"]+)"', response.content)
+    with open(Path(folder) / "index.tsv", "a", encoding="utf-8") as index:
+        index.write(f"{path.name}\t{method}\t{urlparse(response.url).path}\t{response.status_code}\t"
+                    f"{lang.group(1).decode() if lang else '-'}\n")
