@@ -86,7 +86,9 @@ public struct LoginService: Sendable {
         // six wrong logins tell nothing about which numbers have accounts.
         let typedKey = secret.mac(identifier.countingKey, purpose: "typed identifier")
         return try checks.one(for: found.map { "password \($0.id)" } ?? "typed \(typedKey)") {
-            try check(identifier, found: found, typedKey: typedKey, password: password, remoteAddress: remoteAddress)
+            // Read again once the turn is ours: a check that waited must see a password changed meanwhile.
+            try check(identifier, found: found == nil ? nil : try account(for: identifier), typedKey: typedKey,
+                      password: password, remoteAddress: remoteAddress)
         }
     }
 

@@ -62,7 +62,9 @@ public struct PasswordChangeService: Sendable {
             throw PasswordChangeError.invalid(problems.map { FieldProblem($0.field.rawValue, $0.message) })
         }
         return try checks.one(for: "password \(account.id)") {
-            try check(form, account: account, remoteAddress: remoteAddress)
+            // Read again once the turn is ours: a check that waited must see a password changed meanwhile.
+            guard let current = try accounts.account(id: account.id) else { throw PasswordChangeError.incorrect }
+            return try check(form, account: current, remoteAddress: remoteAddress)
         }
     }
 

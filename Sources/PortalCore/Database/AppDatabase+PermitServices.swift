@@ -24,6 +24,10 @@ extension AppDatabase: PermitServicesStore {
         }
     }
 
+    public func pinHash(accountID: Int64) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT pin_hash FROM accounts WHERE id = ?", arguments: [accountID]) }
+    }
+
     public func useToken(id: String, permitNumber: String, at date: Date) throws -> Bool {
         try write { db in
             try db.execute(sql: """

@@ -123,7 +123,8 @@ public struct PermitServicesService: Sendable {
         if let until = try attempts.attempts(.pin, accountID: account.id).lock(at: now) {
             throw PermitServicesError.locked(until: until, field: field)
         }
-        guard let hash = account.pinHash, try hasher.verify(pin, against: hash) else {
+        // The hash as stored now, not as the account was read before this check's turn came.
+        guard let hash = try store.pinHash(accountID: account.id), try hasher.verify(pin, against: hash) else {
             let event = AuditEvent(.pinFailed, at: now, accountID: account.id, remoteAddress: remoteAddress)
             let lock = try attempts.recordFailure(.pin, accountID: account.id, limit: limit, event: event)
             throw lock.map { PermitServicesError.locked(until: $0, field: field) }

@@ -10,6 +10,8 @@ public protocol PermitServicesStore: Sendable {
     /// Unlocks (or keeps unlocked) the session's permit services until `until`; clears the PIN's failure count when
     /// `clearingFailures`, refusing with `AccountStoreError.locked` while a lock set in parallel is in force.
     func unlock(sessionDigest: String, until: Date, accountID: Int64, clearingFailures: Bool, at now: Date) throws
+    /// The PIN hash as stored now (a check that waited for its turn must see a PIN changed meanwhile).
+    func pinHash(accountID: Int64) throws -> String?
     /// Records the use of a QR token's id; false when it had been used before (one statement decides).
     func useToken(id: String, permitNumber: String, at date: Date) throws -> Bool
 }

@@ -57,7 +57,9 @@ public struct NginxRouteConfig: Sendable {
         var text = "map $http_accept_language $portal_accept_language {\n"
         for language in Language.allCases where language != .english {
             let code = language.rawValue
-            text += "    \"~*^(?:\\s*(?!\(tag))[^,]*,)*\\s*\(code)(?:[-;,\\s]|$)\" \(code);\n"
+            // Possessive quantifiers: PCRE never backtracks into a skipped entry, so a crafted header of thousands of
+            // empty entries costs linear time, not PCRE's match limit (an [alert] per request).
+            text += "    \"~*^(?:\\s*+(?!\(tag))[^,]*+,)*+\\s*+\(code)(?:[-;,\\s]|$)\" \(code);\n"
         }
         text += "    default \(Language.english.rawValue);\n}\n"
         text += "map $cookie_\(Cookie.languageName) $portal_language {\n"
