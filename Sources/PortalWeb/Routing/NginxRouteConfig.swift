@@ -57,9 +57,11 @@ public struct NginxRouteConfig: Sendable {
         var text = "map $http_accept_language $portal_accept_language {\n"
         for language in Language.allCases where language != .english {
             let code = language.rawValue
-            // Possessive quantifiers: PCRE never backtracks into a skipped entry, so a crafted header of thousands of
-            // empty entries costs linear time, not PCRE's match limit (an [alert] per request).
-            text += "    \"~*^(?:\\s*+(?!\(tag))[^,]*+,)*+\\s*+\(code)(?:[-;,\\s]|$)\" \(code);\n"
+            // Each skipped entry can be read one way only (spaces, then a first character that is not a space): with
+            // `\s*` and `[^,]*` both free to take the spaces, a crafted header of thousands of empty entries made PCRE
+            // backtrack exponentially, to its match limit (an [alert] per request). gixy cannot parse possessive
+            // quantifiers, hence this form.
+            text += "    \"~*^(?:\\s*(?:(?!\(tag))[^,\\s][^,]*)?,)*\\s*\(code)(?:[-;,\\s]|$)\" \(code);\n"
         }
         text += "    default \(Language.english.rawValue);\n}\n"
         text += "map $cookie_\(Cookie.languageName) $portal_language {\n"
