@@ -9,7 +9,7 @@
 #   PORTAL_BIN         the portal executable (default .build/release/portal)
 #   PORTAL_POST_RATE   limit_req rate for login/registration POSTs (default 10r/s)
 #   PORTAL_POST_BURST  limit_req burst (default 20)
-#   PORTAL_THREADS     FastCGI worker threads (default: the app's own, 8)
+#   PORTAL_THREADS     FastCGI worker threads (default: the app's own, 32, three per core taking requests)
 #   PORTAL_MAX_RESTARTS  app restarts allowed before giving up (default 5; the count resets after 60 s of uptime)
 set -euo pipefail
 

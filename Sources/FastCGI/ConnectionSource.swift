@@ -1,5 +1,6 @@
 import CFastCGI
 import Glibc
+import Synchronization
 
 /// Hands worker threads the connections that have a request to read: new ones from the listening socket,
 /// and kept ones (nginx's `fastcgi_keep_conn`) that were parked between requests.
@@ -7,153 +8,175 @@ import Glibc
 /// libfcgi on its own ties a thread to a kept connection for as long as nginx keeps it idle, so with fewer
 /// threads than open connections a new request waits in the backlog behind idle ones (DESIGN.md's p99 trap).
 /// Here an idle connection costs only its place in an epoll set: threads are needed only for the requests
-/// in flight. Leader and followers: one idle worker waits in `epoll_wait`, keeps the first connection it
-/// finds for itself and leaves the rest, and the waiting role, to the other idle workers.
-final class ConnectionSource: @unchecked Sendable {
-    // @unchecked: every mutable field is guarded by `mutex`; the descriptors are only used through syscalls.
+/// in flight. Every idle worker waits in `epoll_wait` on the one set, and the kernel wakes one of them per
+/// event; each descriptor is one-shot, so exactly one worker gets it until it is parked (re-armed) again.
+/// No lock or condition stands between a request and its worker (a leader handing the waiting role to followers
+/// under a mutex cost an eighth of the app's time in futex calls under load: bench/run.sh, perf).
+final class ConnectionSource: Sendable {
     private let listeningFD: Int32
     private let epollFD: Int32
-    /// Written once to wake the poller when the server stops.
+    /// Written once to wake every waiting worker when the server stops; never read, so it stays readable.
     private let stopFD: Int32
     /// Kept connections beyond this many are closed instead of parked (nginx opens a new one when it needs it).
     private let maximumParked: Int
 
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var ready: [Int32] = []
-    private var parked: Set<Int32> = []
-    private var someoneIsPolling = false
-    private var stopped = false
-
-    private static let batch = 64
+    /// Which descriptors are parked, one flag per descriptor number, so that a stop closes them; a worker clears
+    /// the flag before serving a connection. Atomics, not a lock: a mutex here, taken twice per request by 32
+    /// threads on two cores, was where an eighth of the app's time went (futex calls, perf under bench/run.sh).
+    // nonisolated(unsafe): the pointer never changes and every element is an atomic.
+    nonisolated(unsafe) private let isParked: UnsafeMutablePointer<Atomic<Bool>>
+    /// Descriptor numbers from this on are never parked (closed instead); the process's descriptor limit.
+    private let parkableDescriptors: Int
+    private let parkedCount = Atomic<Int>(0)
+    private let stopped = Atomic<Bool>(false)
 
     init(listeningFD: Int32, maximumParked: Int = 4096) throws(FastCGIError) {
         self.listeningFD = listeningFD
         self.maximumParked = maximumParked
+        parkableDescriptors = Self.descriptorLimit()
+        isParked = .allocate(capacity: parkableDescriptors)
+        for fd in 0..<parkableDescriptors { (isParked + fd).initialize(to: Atomic(false)) }
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         stopFD = eventfd(0, Int32(EFD_CLOEXEC))
         guard epollFD >= 0, stopFD >= 0 else { throw .cannotOpenSocket(path: "epoll", reason: systemError()) }
-        // Non-blocking, so the poller takes every waiting connection and then returns to epoll.
+        // Non-blocking, so a worker woken for a connection another one took is not stuck in accept.
         _ = fcntl(listeningFD, F_SETFL, fcntl(listeningFD, F_GETFL) | O_NONBLOCK)
-        guard watch(listeningFD, events: EPOLLIN.rawValue), watch(stopFD, events: EPOLLIN.rawValue) else {
+        guard watch(listeningFD, events: Self.oneShot), watch(stopFD, events: EPOLLIN.rawValue) else {
             throw .cannotOpenSocket(path: "epoll", reason: systemError())
         }
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
     }
 
     deinit {
-        for fd in ready { Glibc.close(fd) }
-        for fd in parked { Glibc.close(fd) }
+        closeParked()
+        isParked.deinitialize(count: parkableDescriptors)
+        isParked.deallocate()
         Glibc.close(epollFD)
         Glibc.close(stopFD)
-        pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-        condition.deallocate()
     }
+
+    /// Read events, one worker at a time: the descriptor is disarmed once its event is delivered.
+    private static let oneShot = EPOLLIN.rawValue | EPOLLONESHOT.rawValue
+    /// A parked connection also wakes a worker when nginx closes it, so that libfcgi closes our side.
+    private static let parkedEvents = oneShot | EPOLLRDHUP.rawValue
 
     /// A connection with a request to read (blocking), or nil once the server stops.
     func next() -> Int32? {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while !stopped {
-            if !ready.isEmpty { return ready.removeFirst() }
-            guard !someoneIsPolling else {
-                pthread_cond_wait(condition, mutex)
+        var event = epoll_event()
+        while true {
+            let count = epoll_wait(epollFD, &event, 1, -1)
+            if count < 0 {
+                if errno == EINTR { continue }
+                StandardError.log("epoll_wait failed: \(systemError())")
+                return nil
+            }
+            guard count == 1 else { continue }
+            let fd = event.data.fd
+            if fd == stopFD { return nil }
+            if fd == listeningFD {
+                let connection = acceptReadable()
+                rearm(listeningFD, events: Self.oneShot)
+                if let connection { return connection }
                 continue
             }
-            someoneIsPolling = true
-            pthread_mutex_unlock(mutex)
-            let found = poll()
-            pthread_mutex_lock(mutex)
-            someoneIsPolling = false
-            for fd in found { parked.remove(fd) }
-            ready.append(contentsOf: found)
-            // One follower per connection found beyond ours, and one more to take over the waiting.
-            for _ in 0..<min(ready.count, Self.batch) { pthread_cond_signal(condition) }
+            // A stop may have closed it between the event and here; then it is no longer ours to serve.
+            if unpark(fd) { return fd }
         }
-        return nil
     }
 
     /// Keeps a connection nginx will send its next request on; a worker gets it back from `next()` then.
     func park(_ fd: Int32) {
-        pthread_mutex_lock(mutex)
-        let accepted = !stopped && parked.count < maximumParked
-            && watch(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLONESHOT.rawValue)
-        if accepted { parked.insert(fd) }
-        pthread_mutex_unlock(mutex)
-        if !accepted { Glibc.close(fd) }
+        guard Int(fd) < parkableDescriptors,
+              parkedCount.wrappingAdd(1, ordering: .relaxed).newValue <= maximumParked else {
+            if Int(fd) < parkableDescriptors { parkedCount.wrappingSubtract(1, ordering: .relaxed) }
+            Glibc.close(fd)
+            return
+        }
+        // Flagged before it is armed, so the worker its next request wakes finds it parked; checked for a stop after,
+        // so that either this or `stop()` sees the other (sequentially consistent) and the connection is closed once.
+        isParked[Int(fd)].store(true, ordering: .sequentiallyConsistent)
+        if stopped.load(ordering: .sequentiallyConsistent)
+            || !(rearm(fd, events: Self.parkedEvents) || watch(fd, events: Self.parkedEvents)) {
+            if unpark(fd) { Glibc.close(fd) }
+        }
+    }
+
+    /// Takes a parked connection out (true), or finds that a stop or another worker already has (false).
+    private func unpark(_ fd: Int32) -> Bool {
+        guard Int(fd) < parkableDescriptors,
+              isParked[Int(fd)].exchange(false, ordering: .sequentiallyConsistent) else { return false }
+        parkedCount.wrappingSubtract(1, ordering: .relaxed)
+        return true
     }
 
     /// Wakes every waiting worker; `next()` answers nil from now on. Parked connections close.
     func stop() {
-        pthread_mutex_lock(mutex)
-        stopped = true
+        stopped.store(true, ordering: .sequentiallyConsistent)
+        // Level-triggered and never read: every worker's epoll_wait sees it, now and later.
         var one: UInt64 = 1
         _ = write(stopFD, &one, MemoryLayout<UInt64>.size)
-        pthread_cond_broadcast(condition)
-        for fd in parked { Glibc.close(fd) }
-        parked.removeAll()
-        pthread_mutex_unlock(mutex)
+        closeParked()
     }
 
-    /// Waits for connections with something to read: parked ones that nginx wrote to (or closed: libfcgi then
-    /// sees the end and closes its side) and new ones, accepted here.
-    private func poll() -> [Int32] {
-        var events = [epoll_event](repeating: epoll_event(), count: Self.batch)
-        var found: [Int32] = []
-        while found.isEmpty {
-            let count = epoll_wait(epollFD, &events, Int32(Self.batch), -1)
-            if count < 0 {
-                if errno == EINTR { continue }
-                StandardError.log("epoll_wait failed: \(systemError())")
-                return []
-            }
-            for event in events.prefix(Int(count)) {
-                let fd = event.data.fd
-                if fd == stopFD { return found }
-                if fd == listeningFD {
-                    found.append(contentsOf: acceptWaiting(limit: Self.batch))
-                } else {
-                    epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, nil)
-                    found.append(fd)
-                }
-            }
+    private func closeParked() {
+        for fd in 0..<Int32(parkableDescriptors) where unpark(fd) { Glibc.close(fd) }
+    }
+
+    /// The soft limit on open descriptors (no descriptor number reaches it), at most a million.
+    private static func descriptorLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return 1 << 20 }
+        return Int(min(limit.rlim_cur, 1 << 20))
+    }
+
+    /// Accepts the waiting connections until one has its request to read: that one is this worker's. The others
+    /// are parked, so that no worker blocks on a connection that has sent nothing yet (nginx sends at once, but a
+    /// thread must not depend on it).
+    private func acceptReadable() -> Int32? {
+        while let fd = acceptOne() {
+            var probe = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if Glibc.poll(&probe, 1, 0) == 1 { return fd }
+            park(fd)
         }
-        return found
+        return nil
     }
 
-    private func acceptWaiting(limit: Int) -> [Int32] {
-        var accepted: [Int32] = []
-        while accepted.count < limit {
+    /// One waiting connection, if another worker has not taken it first.
+    private func acceptOne() -> Int32? {
+        while true {
             // Blocking descriptors (accept gives them so): libfcgi reads and writes them with plain read/write.
             let fd = accept(listeningFD, nil, nil)
             if fd >= 0 {
                 _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-                accepted.append(fd)
-                continue
+                return fd
             }
             switch errno {
             case EINTR, ECONNABORTED: continue
-            case EAGAIN: return accepted
             case EMFILE, ENFILE:
                 StandardError.log("accept failed: \(systemError()); connections wait until descriptors free up")
-                // The socket stays readable: without a pause the poller would spin on it.
+                // The socket stays readable: without a pause the workers would spin on it.
                 usleep(100_000)
-                return accepted
+                return nil
             default:
-                // EINVAL after the socket was shut down for a stop.
-                return accepted
+                // EAGAIN: none waiting; EINVAL after the socket was shut down for a stop.
+                return nil
             }
         }
-        return accepted
     }
 
     private func watch(_ fd: Int32, events: UInt32) -> Bool {
+        control(EPOLL_CTL_ADD, fd, events: events)
+    }
+
+    /// Arms a descriptor that is already in the set again (false if it is not: a connection new to the set).
+    @discardableResult
+    private func rearm(_ fd: Int32, events: UInt32) -> Bool {
+        control(EPOLL_CTL_MOD, fd, events: events)
+    }
+
+    private func control(_ operation: Int32, _ fd: Int32, events: UInt32) -> Bool {
         var event = epoll_event()
         event.events = events
         event.data.fd = fd
-        return epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) == 0
+        return epoll_ctl(epollFD, operation, fd, &event) == 0
     }
 }

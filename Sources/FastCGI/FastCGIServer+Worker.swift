@@ -17,6 +17,13 @@ extension FastCGIServer {
             StandardError.log("FCGX_InitRequest failed; worker not started")
             return
         }
+        let place = WorkerPlace(places)
+        place.holding { serve(request, in: place, handler: handler) }
+    }
+
+    private func serve(_ request: UnsafeMutablePointer<FCGX_Request>, in place: WorkerPlace,
+                       handler: @Sendable (FastCGIRequest) -> FastCGIResponse) {
+        place.takeIfNeeded(first: true)
         while let connection = connections.next() {
             request.pointee.ipcFd = connection
             // FCGX_Accept_r first finishes "the previous request": it must not close this descriptor as part of it.
@@ -32,6 +39,7 @@ extension FastCGIServer {
                 request.pointee.ipcFd = -1
                 connections.park(kept)
             }
+            place.takeIfNeeded()
         }
     }
 }

@@ -17,6 +17,8 @@ public final class FastCGIServer: Sendable {
     /// never returns must not keep the process from stopping.
     let drainTimeout: Duration
     let connections: ConnectionSource
+    /// How many workers take requests at once (`WorkerPlaces`); the others are spares for those that wait.
+    let places: WorkerPlaces
     let state = Mutex<State>(State())
 
     struct State: Sendable {
@@ -30,31 +32,38 @@ public final class FastCGIServer: Sendable {
     /// Opens (and owns) the unix socket; removes a stale socket file first; chmod 0660; chown to the group if given.
     ///
     /// The socket listens from here on, so connections made before `run()` wait in the backlog.
+    /// `takingRequests` of the `workerCount` workers take requests at once (all, unless told); the rest are spares
+    /// that a worker lends its place to while it waits (`lendingPlace`).
     public convenience init(
         socketPath: String,
         socketGroup: String? = nil,
         workerCount: Int = 8,
+        takingRequests: Int? = nil,
         maxBodyBytes: Int = 5 << 20,
         backlog: Int32 = 1024
     ) throws {
         try self.init(socketPath: socketPath, socketGroup: socketGroup, workerCount: workerCount,
-                      maxBodyBytes: maxBodyBytes, backlog: backlog, drainTimeout: .seconds(5))
+                      takingRequests: takingRequests, maxBodyBytes: maxBodyBytes, backlog: backlog,
+                      drainTimeout: .seconds(5))
     }
 
     package init(
         socketPath: String,
         socketGroup: String?,
         workerCount: Int,
+        takingRequests: Int? = nil,
         maxBodyBytes: Int,
         backlog: Int32,
         drainTimeout: Duration
     ) throws {
         precondition(workerCount > 0, "a FastCGI server needs at least one worker")
+        precondition((takingRequests ?? 1) > 0, "a FastCGI server needs at least one worker taking requests")
         precondition(maxBodyBytes >= 0, "maxBodyBytes cannot be negative")
         guard libraryStatus == 0 else { throw FastCGIError.cannotInitializeLibrary(code: libraryStatus) }
         socket = try ListeningSocket(path: socketPath, group: socketGroup, backlog: backlog)
         connections = try ConnectionSource(listeningFD: socket.fd)
         self.workerCount = workerCount
+        places = WorkerPlaces(count: min(takingRequests ?? workerCount, workerCount))
         self.maxBodyBytes = maxBodyBytes
         self.drainTimeout = drainTimeout
     }
@@ -113,6 +122,7 @@ public final class FastCGIServer: Sendable {
         }
         StopSignals.stopForwarding(to: thread)
         connections.stop()
+        places.openAll(workerCount)
         socket.stopAccepting()
         socket.removeFile()
 

@@ -29,7 +29,14 @@ struct ServeCommand: ParsableCommand {
     /// The queue holds up to about two seconds of hashing, shared fairly between addresses.
     func hashingGate() -> HashingGate {
         let slots = max(1, min(ProcessInfo.processInfo.activeProcessorCount - 1, threads / 4))
-        return HashingGate(concurrentHashes: slots, admitting: max(slots, threads / 2))
+        return HashingGate(concurrentHashes: slots, admitting: max(slots, threads / 2),
+                           stepAside: StepAside { FastCGIServer.lendingPlace($0) })
+    }
+
+    /// Workers taking requests at once: three per core (measured, `WorkerPlaces`); the other threads are spares that
+    /// take the place of a worker waiting for a login's hash (`StepAside`), so queued logins hold no page's place.
+    var takingRequests: Int {
+        min(threads, max(2, 3 * ProcessInfo.processInfo.activeProcessorCount))
     }
 
     func validate() throws {
@@ -63,8 +70,9 @@ struct ServeCommand: ParsableCommand {
                                             log: { RequestLog.write(RequestLog.escaped($0)) })
         Housekeeping.start(services)
         let server = try FastCGIServer(socketPath: socket, socketGroup: socketGroup, workerCount: threads,
-                                       maxBodyBytes: Route.largestBodyBytes)
-        RequestLog.write("portal: serving on \(socket) with \(threads) threads (\(environment.mode.rawValue))")
+                                       takingRequests: takingRequests, maxBodyBytes: Route.largestBodyBytes)
+        RequestLog.write("portal: serving on \(socket) with \(threads) threads, \(takingRequests) taking requests at once "
+                         + "(\(environment.mode.rawValue))")
         let askedToStop = server.run { request in
             let started = DispatchTime.now()
             let response = application.respond(to: WebRequest(fastCGI: request))

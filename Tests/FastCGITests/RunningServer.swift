@@ -10,12 +10,13 @@ final class RunningServer: Sendable {
 
     convenience init(
         workerCount: Int = 2,
+        takingRequests: Int? = nil,
         maxBodyBytes: Int = 5 << 20,
         drainTimeout: Duration = .seconds(5),
         handler: @escaping @Sendable (FastCGIRequest) -> FastCGIResponse
     ) throws {
-        try self.init(path: Self.temporarySocketPath(), workerCount: workerCount, maxBodyBytes: maxBodyBytes,
-                      drainTimeout: drainTimeout, handler: handler)
+        try self.init(path: Self.temporarySocketPath(), workerCount: workerCount, takingRequests: takingRequests,
+                      maxBodyBytes: maxBodyBytes, drainTimeout: drainTimeout, handler: handler)
     }
 
     static func on(path: String, handler: @escaping @Sendable (FastCGIRequest) -> FastCGIResponse) throws -> RunningServer {
@@ -25,13 +26,14 @@ final class RunningServer: Sendable {
     private init(
         path: String,
         workerCount: Int = 2,
+        takingRequests: Int? = nil,
         maxBodyBytes: Int = 5 << 20,
         drainTimeout: Duration = .seconds(5),
         handler: @escaping @Sendable (FastCGIRequest) -> FastCGIResponse
     ) throws {
         socketPath = path
         server = try FastCGIServer(socketPath: socketPath, socketGroup: nil, workerCount: workerCount,
-                                   maxBodyBytes: maxBodyBytes, backlog: 16, drainTimeout: drainTimeout)
+                                   takingRequests: takingRequests, maxBodyBytes: maxBodyBytes, backlog: 16, drainTimeout: drainTimeout)
         let server = server, finished = finished
         Thread.detachNewThread {
             server.run(handler: handler)

@@ -15,7 +15,7 @@ public struct PermitServicesService: Sendable {
     private let clock: any PortalClock
     public let limit: AttemptLimit
     /// One PIN check per account at a time: the lock is read before Argon2 and a failure written after it.
-    private let checks = SecretChecks()
+    private let checks: SecretChecks
 
     public init(store: any PermitServicesStore, attempts: any AttemptStore, registry: any PermitRegistry,
                 audit: any AuditLog, hasher: PasswordHasher, clock: any PortalClock) {
@@ -24,6 +24,7 @@ public struct PermitServicesService: Sendable {
         self.registry = registry
         self.audit = audit
         self.hasher = hasher
+        checks = SecretChecks(stepAside: hasher.stepAside)
         self.clock = clock
         var limit = AttemptLimit()
         limit.lockDuration = 30 * 60

@@ -20,6 +20,8 @@ public final class HashingGate: Sendable {
     /// Requests one client may have let in at once.
     public let perClientLimit: Int
     private let maximumWait: DispatchTimeInterval
+    /// Around an admitted request's wait and hash, both long enough to lend its thread's place to another.
+    let stepAside: StepAside
     private let state = Mutex(State())
 
     /// - Parameters:
@@ -27,13 +29,15 @@ public final class HashingGate: Sendable {
     ///   - admitting: requests let in at once, hashing or queued (twice the hashes unless told otherwise).
     ///   - perClient: requests one client may have let in at once (a quarter of `admitting`, at least two).
     ///   - maximumWait: how long an admitted request may queue for a slot before it is refused.
+    ///   - stepAside: what an admitted request does around its wait and hash (`StepAside`).
     public init(concurrentHashes: Int, admitting: Int? = nil, perClient: Int? = nil,
-                maximumWait: DispatchTimeInterval = .seconds(2)) {
+                maximumWait: DispatchTimeInterval = .seconds(2), stepAside: StepAside = .justWait) {
         precondition(concurrentHashes > 0)
         self.concurrentHashes = concurrentHashes
         capacity = max(concurrentHashes, admitting ?? 2 * concurrentHashes)
         perClientLimit = min(capacity, max(perClient ?? capacity / 4, 2))
         self.maximumWait = maximumWait
+        self.stepAside = stepAside
     }
 
     /// Requests hashing or waiting to hash right now.
@@ -47,6 +51,10 @@ public final class HashingGate: Sendable {
                                                   slots: concurrentHashes) }
         guard let admission else { throw SecurityError.busy }
         defer { state.withLock { $0.leave(client) } }
+        return try stepAside.run { try hash(work, after: admission, of: client) }
+    }
+
+    private func hash<T>(_ work: () throws -> T, after admission: Admission, of client: String) throws -> T {
         if case .queued(let waiter) = admission,
            waiter.signal.wait(timeout: .now() + maximumWait) == .timedOut,
            state.withLock({ $0.withdraw(waiter, of: client) }) {

@@ -22,6 +22,9 @@ public struct PasswordHasher: Sendable {
         self.gate = gate
     }
 
+    /// What a wait for a hash does (the gate's), for the other waits of a password or PIN check (`SecretChecks`).
+    public var stepAside: StepAside { gate.stepAside }
+
     /// A new PHC string for `secret`, with a fresh random salt.
     public func hash(_ secret: String) throws -> String {
         var salt = [UInt8](repeating: 0, count: Self.saltLength)

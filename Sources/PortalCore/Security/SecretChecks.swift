@@ -15,9 +15,12 @@ public final class SecretChecks: @unchecked Sendable {
     /// Accounts with a check waiting for the one under way; guarded by `condition`.
     private var waiting: Set<String> = []
     private let maximumWait: TimeInterval
+    /// Around a wait for the turn (`StepAside`).
+    private let stepAside: StepAside
 
-    public init(maximumWait: TimeInterval = 2) {
+    public init(maximumWait: TimeInterval = 2, stepAside: StepAside = .justWait) {
         self.maximumWait = maximumWait
+        self.stepAside = stepAside
     }
 
     /// Runs `check` once no other check for `key` is under way; throws `SecurityError.busy` when another is already
@@ -45,8 +48,10 @@ public final class SecretChecks: @unchecked Sendable {
         guard waiting.insert(key).inserted else { throw SecurityError.busy }
         defer { waiting.remove(key) }
         let deadline = Date().addingTimeInterval(maximumWait)
-        while running.contains(key) {
-            guard condition.wait(until: deadline) else { throw SecurityError.busy }
+        try stepAside.run {
+            while running.contains(key) {
+                guard condition.wait(until: deadline) else { throw SecurityError.busy }
+            }
         }
         running.insert(key)
     }

@@ -29,7 +29,7 @@ public struct PortalServices: Sendable {
         outbox = outside.outbox
         sessions = SessionService(store: stores.sessions, clock: clock)
         // Login and password change check the same password against the same count: one check at a time for both.
-        let passwordChecks = SecretChecks()
+        let passwordChecks = SecretChecks(stepAside: hasher.stepAside)
         login = try LoginService(registry: stores.registry, accounts: stores.accounts, attempts: stores.attempts,
                                  audit: stores.audit, sessions: sessions, hasher: hasher, secret: secret, clock: clock,
                                  checks: passwordChecks)

@@ -22,6 +22,25 @@ import Testing
         #expect(try gate.run { 42 } == 42)
     }
 
+    @Test func anAdmittedRequestWaitsAndHashesInsideItsStepAsideARefusedOneDoesNot() throws {
+        // Given a gate with one slot for one request, whose step aside notes what ran inside it
+        let inside = Order()
+        let gate = HashingGate(concurrentHashes: 1, admitting: 1, maximumWait: .milliseconds(5),
+                               stepAside: StepAside { work in
+                                   inside.append("aside")
+                                   work()
+                               })
+        // When one request hashes, and a second comes while the first holds the only place
+        let result = try gate.run {
+            inside.append("hash")
+            #expect(throws: SecurityError.busy) { try gate.run { inside.append("refused hash") } }
+            return 7
+        }
+        // Then the first hashed inside its step aside and returned its result, and the refused one stepped nowhere
+        #expect(result == 7)
+        #expect(inside.list == ["aside", "hash"])
+    }
+
     @Test func heldSlotRefusesWithBusyAfterTheMaximumWait() throws {
         // Given a gate with one slot and a tiny maximum wait
         let gate = HashingGate(concurrentHashes: 1, maximumWait: .milliseconds(5))

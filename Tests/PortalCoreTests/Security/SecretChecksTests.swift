@@ -51,6 +51,21 @@ import Testing
         #expect(try checks.one(for: "password 1") { 5 } == 5)
     }
 
+    @Test func onlyAWaitForTheTurnStepsAside() throws {
+        // Given checks whose step aside counts the waits it wraps
+        let asides = Mutex(0)
+        let checks = SecretChecks(maximumWait: 0.02, stepAside: StepAside { wait in
+            asides.withLock { $0 += 1 }
+            wait()
+        })
+        // When a check gets its turn at once, and another for the same account has to wait for it (in vain)
+        try checks.one(for: "password 1") {
+            #expect(throws: SecurityError.busy) { try checks.one(for: "password 1") {} }
+        }
+        // Then only the one that waited stepped aside
+        #expect(asides.withLock { $0 } == 1)
+    }
+
     @Test func aCheckThatThrowsGivesItsTurnBack() {
         struct Wrong: Error {}
         let checks = SecretChecks()
