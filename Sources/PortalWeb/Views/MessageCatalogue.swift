@@ -82,7 +82,7 @@ public struct MessageCatalogue: @unchecked Sendable {
             guard let sentence = text(forKey: key).map({ filledIn($0) }) else { throw TemplateError.missingMessage(key) }
             guard !sentence.contains("{") else { throw TemplateError.unusableMessage(key) }
             result += rest[..<open.lowerBound]
-            result += Self.htmlEscaped(sentence)
+            result += HTMLEscaping.escaped(sentence)
             rest = rest[close.upperBound...]
         }
         result += rest
@@ -92,19 +92,4 @@ public struct MessageCatalogue: @unchecked Sendable {
         return result
     }
 
-    static func htmlEscaped(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "}": escaped += "&#125;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
 }

@@ -11,6 +11,7 @@ public struct PageRenderer: Sendable {
     public init(templatesDirectory: String) throws {
         let root = URL(fileURLWithPath: templatesDirectory)
         let texts = try Self.templateTexts(in: root)
+        HTMLEscaping.register()
         var libraries: [Language: MustacheLibrary] = [:]
         var catalogues: [Language: MessageCatalogue] = [:]
         for language in Language.allCases {
@@ -18,9 +19,7 @@ public struct PageRenderer: Sendable {
             var library = MustacheLibrary()
             for (template, text) in texts {
                 do {
-                    let localized = try messages.localizing(text)
-                        .replacingOccurrences(of: Self.languageLinksMarker, with: Self.languageLinks(current: language))
-                    try library.register(localized, named: template.rawValue)
+                    try library.register(HTMLEscaping.pragma + Self.baking(text, in: messages), named: template.rawValue)
                 } catch let error as TemplateError {
                     throw error
                 } catch {
@@ -44,13 +43,9 @@ public struct PageRenderer: Sendable {
     public func render(_ content: some PageContent, chrome: PageChrome) throws -> String {
         let messages = messages(chrome.language)
         var values = content.values(in: messages)
-        values["lang"] = chrome.language.tag
         values["pageTitle"] = messages.text(content.title)
         values["signedIn"] = chrome.signedIn
-        values["homeHref"] = Route.home.path
-        values["logoutHref"] = Route.logout.path
         if chrome.signedIn {
-            values["remindersHref"] = Route.reminders.path
             values["remindersLink"] = messages.text(UserMessage("reminders.link", ["count": String(chrome.unreadReminders)]))
             values["hasUnreadReminders"] = chrome.unreadReminders > 0
         }
@@ -68,6 +63,24 @@ public struct PageRenderer: Sendable {
         return html
     }
 
+    /// A template as a language shows it: its sentences (`{{t.…}}`), the language links and the values that are the
+    /// same on every page in that language (`chromeConstants`) baked in, so a page view fills in only the rest
+    /// (each `{{x}}` is a lookup through swift-mustache's dynamic casts, the larger part of a page view's time).
+    static func baking(_ text: String, in messages: MessageCatalogue) throws -> String {
+        var baked = try messages.localizing(text)
+            .replacingOccurrences(of: languageLinksMarker, with: languageLinks(current: messages.language))
+        for (name, value) in chromeConstants(messages.language) {
+            baked = baked.replacingOccurrences(of: "{{\(name)}}", with: HTMLEscaping.escaped(value))
+        }
+        return baked
+    }
+
+    /// The layout's values that depend on the language alone.
+    static func chromeConstants(_ language: Language) -> [(String, String)] {
+        [("lang", language.tag), ("homeHref", Route.home.path), ("logoutHref", Route.logout.path),
+         ("remindersHref", Route.reminders.path)]
+    }
+
     static let languageLinksMarker = "<!--language links: baked in per language at start-up (PageRenderer)-->"
 
     /// The `English` / `中文` links, each in its own language, the page's own marked current; only the return
@@ -77,7 +90,7 @@ public struct PageRenderer: Sendable {
         Language.allCases.map { language in
             let currentMark = language == current ? " aria-current=\"true\"" : ""
             return "<li><a href=\"\(Route.languageLink(to: language)){{returnTo}}\" lang=\"\(language.tag)\" "
-                + "hreflang=\"\(language.tag)\"\(currentMark)>\(MessageCatalogue.htmlEscaped(language.ownName))</a></li>"
+                + "hreflang=\"\(language.tag)\"\(currentMark)>\(HTMLEscaping.escaped(language.ownName))</a></li>"
         }.joined()
     }
 
