@@ -7,6 +7,7 @@ import PortalCore
 public struct PageRenderer: Sendable {
     private let libraries: [Language: MustacheLibrary]
     private let catalogues: [Language: MessageCatalogue]
+    private let plans = RenderPlans()
 
     public init(templatesDirectory: String) throws {
         let root = URL(fileURLWithPath: templatesDirectory)
@@ -41,6 +42,11 @@ public struct PageRenderer: Sendable {
     /// The page's HTML. `{{x}}` escapes HTML, so whatever users or registries supplied is safe to show.
     /// Throws rather than answering a blank page when the template cannot be rendered.
     public func render(_ content: some PageContent, chrome: PageChrome) throws -> String {
+        try render(content, chrome: chrome, planned: true)
+    }
+
+    /// `planned: false` leaves the page to swift-mustache even when a plan could fill it in (for the tests).
+    func render(_ content: some PageContent, chrome: PageChrome, planned: Bool) throws -> String {
         let messages = messages(chrome.language)
         var values = content.values(in: messages)
         values["pageTitle"] = messages.text(content.title)
@@ -57,9 +63,12 @@ public struct PageRenderer: Sendable {
             values["errors"] = errors
             values["fields"] = form.fields.map { form.context(for: $0, messages: messages) }
         }
-        guard let html = libraries[chrome.language]?.render(values, withTemplate: content.template.rawValue) else {
-            throw TemplateError.renderFailed(content.template.rawValue)
+        let template = content.template.rawValue
+        guard let library = libraries[chrome.language] else { throw TemplateError.renderFailed(template) }
+        if planned, let html = plans.render(values, template: template, language: chrome.language, with: library) {
+            return html
         }
+        guard let html = library.render(values, withTemplate: template) else { throw TemplateError.renderFailed(template) }
         return html
     }
 
