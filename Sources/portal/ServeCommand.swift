@@ -33,10 +33,10 @@ struct ServeCommand: ParsableCommand {
                            stepAside: StepAside { FastCGIServer.lendingPlace($0) })
     }
 
-    /// Workers taking requests at once: three per core (measured, `WorkerPlaces`); the other threads are spares that
+    /// Workers taking requests at once: two per core (measured, `WorkerPlaces`); the other threads are spares that
     /// take the place of a worker waiting for a login's hash (`StepAside`), so queued logins hold no page's place.
     var takingRequests: Int {
-        min(threads, max(2, 3 * ProcessInfo.processInfo.activeProcessorCount))
+        min(threads, max(2, 2 * ProcessInfo.processInfo.activeProcessorCount))
     }
 
     func validate() throws {

@@ -2,27 +2,29 @@ import Foundation
 import GRDB
 
 extension AppDatabase: SessionStore {
-    /// Every page view asks this, so the lookups share one read, the account comes with its unread reminders in one
-    /// statement, and the statements are prepared once per connection.
+    /// Every page view asks this, so it is one statement, prepared once per connection and read by column position:
+    /// the session, its account (if any) and the account's unread reminders. One statement is its own snapshot, so
+    /// it needs no transaction around it (`readOneStatement`).
     public func session(digest: String) throws -> Session? {
-        try read { db in
-            let sessionQuery = try db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_digest = ?")
-            guard let record = try SessionRecord.fetchOne(sessionQuery, arguments: [digest]) else { return nil }
-            var session = record.session
-            if let accountID = record.accountId {
-                let accountQuery = try db.cachedStatement(sql: """
-                    SELECT accounts.*, (SELECT COUNT(*) FROM reminders
-                                        WHERE account_id = accounts.id AND read_at IS NULL) AS unread_reminders
-                    FROM accounts WHERE id = ?
-                    """)
-                if let row = try Row.fetchOne(accountQuery, arguments: [accountID]) {
-                    session.account = AccountRecord(row: row).account
-                    session.unreadReminders = row["unread_reminders"]
-                }
-            }
+        try readOneStatement { db in
+            let query = try db.cachedStatement(sql: Self.sessionQuery)
+            guard let row = try Row.fetchOne(query, arguments: [digest]) else { return nil }
+            var session = SessionRecord(row: row, from: 0).session
+            let accountColumn = SessionRecord.columns.count
+            if row.hasNull(atIndex: accountColumn) { return session }  // none yet, or gone
+            session.account = AccountRecord(row: row, from: accountColumn).account
+            session.unreadReminders = row[accountColumn + AccountRecord.columns.count]
             return session
         }
     }
+
+    private static let sessionQuery = """
+        SELECT \((SessionRecord.columns.map { "sessions." + $0 } + AccountRecord.columns.map { "accounts." + $0 })
+                    .joined(separator: ", ")),
+               (SELECT COUNT(*) FROM reminders WHERE account_id = accounts.id AND read_at IS NULL)
+        FROM sessions LEFT JOIN accounts ON accounts.id = sessions.account_id
+        WHERE sessions.token_digest = ?
+        """
 
     public func insert(_ session: Session) throws {
         try write { db in try SessionRecord(session).insert(db) }

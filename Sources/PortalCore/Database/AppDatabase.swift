@@ -54,6 +54,14 @@ public final class AppDatabase: Sendable {
         } catch let error as DatabaseError { throw StoreError(error) }
     }
 
+    /// A read that is one statement, which is its own snapshot: a thread's reader runs it outside a transaction.
+    func readOneStatement<T>(_ value: (Database) throws -> T) throws -> T {
+        do {
+            if let threadReaders { return try threadReaders.current().inDatabase(value) }
+            return try writer.read(value)
+        } catch let error as DatabaseError { throw StoreError(error) }
+    }
+
     /// The names of the migrations applied so far, oldest first.
     public func appliedMigrations() throws -> [String] {
         try read { db in try Self.migrator.appliedMigrations(db) }

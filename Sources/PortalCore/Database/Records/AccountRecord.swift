@@ -44,6 +44,25 @@ struct AccountRecord: SnakeCaseRecord {
         pinHash = row["pin_hash"]
     }
 
+    /// The columns `init(row:from:)` reads, in its order.
+    static let columns = ["id", "permit_number", "full_name", "password_hash", "state", "created_at", "collected_at",
+                          "real_name_method", "verified_phone", "pin_hash"]
+
+    /// Read by position, from `first` on, in a query that selects `columns` there: no column is looked up by name,
+    /// which GRDB does case-insensitively (a `lowercased()` of every name on every signed-in page view).
+    init(row: Row, from first: Int) {
+        id = row[first]
+        permitNumber = row[first + 1]
+        fullName = row[first + 2]
+        passwordHash = row[first + 3]
+        state = row[first + 4]
+        createdAt = row[first + 5]
+        collectedAt = row[first + 6]
+        realNameMethod = row[first + 7]
+        verifiedPhone = row[first + 8]
+        pinHash = row[first + 9]
+    }
+
     var account: Account? {
         guard let id, let state = Account.State(rawValue: state) else { return nil }
         return Account(id: id, permitNumber: permitNumber, fullName: fullName, passwordHash: passwordHash,

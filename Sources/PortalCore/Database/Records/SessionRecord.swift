@@ -27,6 +27,18 @@ struct SessionRecord: SnakeCaseRecord {
         permitUnlockedUntil = row["permit_unlocked_until"]
     }
 
+    /// The columns `init(row:from:)` reads, in its order.
+    static let columns = ["token_digest", "account_id", "created_at", "last_seen_at", "permit_unlocked_until"]
+
+    /// Read by position, from `first` on (see `AccountRecord.init(row:from:)`).
+    init(row: Row, from first: Int) {
+        tokenDigest = row[first]
+        accountId = row[first + 1]
+        createdAt = row[first + 2]
+        lastSeenAt = row[first + 3]
+        permitUnlockedUntil = row[first + 4]
+    }
+
     var session: Session {
         Session(tokenDigest: tokenDigest, accountID: accountId, createdAt: createdAt, lastSeenAt: lastSeenAt,
                 permitServicesUntil: permitUnlockedUntil)
