@@ -38,6 +38,9 @@ public final class RequestBody: @unchecked Sendable {
         return exceeded ? nil : body
     }
 
+    /// How many bytes the web server declared that nobody has read yet (0 once read or drained).
+    var unreadLength: Int { stream == nil ? 0 : declaredLength ?? 0 }
+
     /// Reads and throws away whatever the handler left unread, so the connection is at the next record; after
     /// this the stream is libfcgi's again. Closing instead while the web server still sends would make it fail the
     /// request rather than pass on the answer.

@@ -63,6 +63,22 @@ struct FastCGITestClient {
         try write(bytes)
     }
 
+    /// Sends the request but only the start of its body, as a web server still receiving the upload does.
+    func send(params: [(String, String)], bodyStart: [UInt8]) throws {
+        var bytes = record(.beginRequest, [0, 1, 0, 0, 0, 0, 0, 0])
+        var encoded: [UInt8] = []
+        for (name, value) in params {
+            encoded += Self.length(name.utf8.count) + Self.length(value.utf8.count) + Array(name.utf8) + Array(value.utf8)
+        }
+        bytes += stream(.params, encoded) + stream(.stdin, bodyStart).dropLast(8)
+        try write(bytes)
+    }
+
+    /// The rest of a body begun with `send(params:bodyStart:)`, and its end.
+    func sendRest(ofBody rest: [UInt8]) throws {
+        try write(stream(.stdin, rest))
+    }
+
     /// Collects STDOUT until END_REQUEST and splits it into head and body.
     func receive() throws -> Response {
         var output: [UInt8] = []

@@ -1,5 +1,6 @@
 import Dispatch
 import FastCGI
+import HTTPTypes
 import Synchronization
 import Testing
 
@@ -50,7 +51,6 @@ import Testing
         }
         defer { #expect(running.stop()) }
         let holding = try FastCGITestClient(socketPath: running.socketPath)
-        defer { holding.close() }
         try holding.send(params: get("/hold"))
         #expect(entered.wait(timeout: .now() + 10) == .success)
         let other = try FastCGITestClient(socketPath: running.socketPath)
@@ -59,17 +59,43 @@ import Testing
 
         // Then the second is answered only after the first, which never saw it start
         #expect(try holding.receive().bodyText.contains("uri=/hold"))
+        // Closed as nginx does once it has an answer it does not keep the connection for (libfcgi waits for that).
+        holding.close()
         #expect(try other.receive().bodyText.contains("uri=/other"))
         #expect(startedMeanwhile.withLock { $0 } == false)
+    }
+
+    @Test func aLargeBodyLeftUnreadDrainsWithThePlaceLent() throws {
+        // Given one place for two workers, and an upload answered without its body being read, whose body nginx is
+        // still sending
+        let running = try RunningServer(workerCount: 2, takingRequests: 1) { request in
+            request.params["REQUEST_URI"] == "/upload" ? FastCGIResponse(head: HTTPResponse(status: .seeOther)) : echo(request)
+        }
+        defer { #expect(running.stop()) }
+        let upload = try FastCGITestClient(socketPath: running.socketPath)
+        defer { upload.close() }
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: 200_000)
+        try upload.send(params: [("REQUEST_METHOD", "POST"), ("REQUEST_URI", "/upload"),
+                                 ("CONTENT_LENGTH", String(body.count))], bodyStart: Array(body[..<100_000]))
+
+        // When another request comes while the worker drains the rest, then it is answered meanwhile
+        let other = try FastCGITestClient(socketPath: running.socketPath)
+        defer { other.close() }
+        try other.send(params: get("/other"))
+        #expect(try other.receive().bodyText.contains("uri=/other"))
+
+        // And the upload's answer arrives once its body is all in
+        try upload.sendRest(ofBody: Array(body[100_000...]))
+        #expect(try upload.receive().head.contains("303"))
     }
 
     @Test func aStopWakesTheSpareWorkers() throws {
         // Given three spare workers asleep for want of a place, and a drain timeout longer than the test waits
         let running = try RunningServer(workerCount: 4, takingRequests: 1, drainTimeout: .seconds(60), handler: echo)
         let client = try FastCGITestClient(socketPath: running.socketPath)
-        defer { client.close() }
         try client.send(params: get("/one"))
         #expect(try client.receive().bodyText.contains("uri=/one"))
+        client.close()
 
         // When the server stops, then run() returns with every worker joined (the spares too), well within the wait
         running.server.stop()
