@@ -5,9 +5,10 @@ import Glibc
 /// once, while a worker about to wait a long time (a login queued for Argon2) lends its place to a spare thread
 /// rather than holding it.
 ///
-/// Measured with bench/run.sh on 2 cores: 32 threads all taking requests served signed-in `/card` at about
-/// 0.55 × the C reference with p99 8–10 ms (the kernel woke a cold thread for nearly every request, and 32
-/// runnable threads took turns on two cores); six places gave 0.6–0.7 × with p99 near 6 ms.
+/// Measured on 2 cores under wrk (bench/cmp runs of `/card`, 32 connections): with all 32 threads taking requests,
+/// the kernel woke a cold thread for nearly every request and up to 32 runnable threads took turns with nginx on
+/// two cores (0.46–0.55 × the C reference, p99 7–11 ms); six places gave 0.6–0.7 × with p99 5.6–6.5 ms, and, once
+/// a page view cost less, four (two per core, `ServeCommand`) gave p99 3.5–4.9 ms where six still gave 5.5–6.5.
 final class WorkerPlaces: Sendable {
     // Starts at 0 and is signalled up to the count: libdispatch traps when a semaphore is freed below its
     // initial value, which a server stopping with places taken would otherwise be.
