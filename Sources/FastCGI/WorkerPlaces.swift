@@ -7,9 +7,9 @@ import Glibc
 ///
 /// Measured on 2 cores (wrk on signed-in `/card`, 32 connections, alternating with the C reference of bench/run.sh):
 /// with all 32 threads taking requests, the kernel woke a cold thread for nearly every request and up to 32 runnable
-/// threads took turns with nginx on
-/// two cores (0.46–0.55 × the C reference, p99 7–11 ms); six places gave 0.6–0.7 × with p99 5.6–6.5 ms, and, once
-/// a page view cost less, four (two per core, `ServeCommand`) gave p99 3.5–4.9 ms where six still gave 5.5–6.5.
+/// threads took turns with nginx on two cores (0.46–0.55 × the C reference, p99 7–11 ms); six places gave 0.6–0.7 ×
+/// with p99 5.6–6.5 ms, and, once a page view cost less, four (two per core, `ServeCommand`) gave p99 3.5–4.9 ms
+/// where six still gave 5.5–6.5.
 final class WorkerPlaces: Sendable {
     // Starts at 0 and is signalled up to the count: libdispatch traps when a semaphore is freed below its
     // initial value, which a server stopping with places taken would otherwise be.
