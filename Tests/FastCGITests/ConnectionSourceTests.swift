@@ -1,3 +1,4 @@
+import Dispatch
 import FastCGI
 import Testing
 
@@ -59,5 +60,19 @@ import Testing
                 #expect(try client.receive().bodyText.contains("uri=/\(index)/\(round)\n"))
             }
         }
+    }
+
+    @Test func aStopWakesEveryWorkerWaitingForConnections() throws {
+        // Given eight workers all waiting in epoll, and a drain timeout longer than the test waits
+        let running = try RunningServer(workerCount: 8, drainTimeout: .seconds(60), handler: echo)
+        let client = try FastCGITestClient(socketPath: running.socketPath)
+        try client.send(params: get)
+        #expect(try client.receive().bodyText.contains("uri=/first"))
+        client.close()
+
+        // When the server stops, then every one of them sees it (the kernel wakes one waiter per event, and the stop's
+        // event stays readable for the next), so run() returns with all joined, well within the wait
+        running.server.stop()
+        #expect(running.waitUntilFinished(timeout: .now() + 10))
     }
 }
