@@ -74,7 +74,10 @@ final class ConnectionSource: Sendable {
             if fd == stopFD { return nil }
             if fd == listeningFD {
                 let connection = acceptReadable()
-                rearm(listeningFD, events: Self.oneShot)
+                if !rearm(listeningFD, events: Self.oneShot), !stopped.load(ordering: .relaxed) {
+                    // Then no worker is woken for new connections again: the portal takes no more of them.
+                    StandardError.log("epoll_ctl could not re-arm the listening socket: \(systemError())")
+                }
                 if let connection { return connection }
                 continue
             }
@@ -165,8 +168,13 @@ final class ConnectionSource: Sendable {
                 // The socket stays readable: without a pause the workers would spin on it.
                 usleep(100_000)
                 return nil
+            case EAGAIN, EINVAL:
+                // None waiting; EINVAL after the socket was shut down for a stop.
+                return nil
             default:
-                // EAGAIN: none waiting; EINVAL after the socket was shut down for a stop.
+                // ENOBUFS, ENOMEM, EPERM (a firewall rule): said, and paused on like a lack of descriptors.
+                StandardError.log("accept failed: \(systemError()); trying again in 0.1 s")
+                usleep(100_000)
                 return nil
             }
         }
