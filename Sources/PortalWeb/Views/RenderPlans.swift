@@ -63,8 +63,8 @@ final class RenderPlans: Sendable {
         return template + "|" + language.rawValue + "|" + parts.joined(separator: ";")
     }
 
-    private static let markerStart: Character = "\u{E000}"
-    private static let markerEnd: Character = "\u{E001}"
+    private static let markerStart: Unicode.Scalar = "\u{E000}"
+    private static let markerEnd: Unicode.Scalar = "\u{E001}"
 
     /// swift-mustache's page with a marker (private-use characters around its number) for every string.
     private static func plan(for values: [String: Any], template: String, library: MustacheLibrary) -> Plan? {
@@ -79,19 +79,37 @@ final class RenderPlans: Sendable {
             }
         }
         guard let html = library.render(marked, withTemplate: template) else { return nil }
-        var pieces: [String] = []
-        var slots: [String] = []
-        var rest = Substring(html)
-        while let start = rest.firstIndex(of: markerStart) {
-            guard let end = rest[start...].firstIndex(of: markerEnd),
-                  let number = Int(rest[rest.index(after: start)..<end]), names.indices.contains(number) else {
+        return cut(Array(html.utf8), at: names)
+    }
+
+    /// The plan in swift-mustache's marked page. It looks for the markers' UTF-8 bytes, not Characters: a template
+    /// character that joined a marker into one grapheme (U+0600, say) would hide it from a search of Characters
+    /// (swift-mustache's parser refuses such a character beside a tag today, but the plan need not rely on that).
+    private static func cut(_ html: [UInt8], at names: [String]) -> Plan? {
+        let start = Array(String(markerStart).utf8), end = Array(String(markerEnd).utf8)
+        var pieces: [String] = [], slots: [String] = []
+        var pieceStart = 0, index = 0
+        while index + start.count <= html.count {
+            guard html[index..<index + start.count].elementsEqual(start) else {
+                index += 1
+                continue
+            }
+            let digits = index + start.count
+            var digitsEnd = digits
+            while digitsEnd < html.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(html[digitsEnd]) {
+                digitsEnd += 1
+            }
+            guard html.count >= digitsEnd + end.count, html[digitsEnd..<digitsEnd + end.count].elementsEqual(end),
+                  let number = Int(String(decoding: html[digits..<digitsEnd], as: UTF8.self)),
+                  names.indices.contains(number) else {
                 return nil  // a template with these characters of its own: not planned
             }
-            pieces.append(String(rest[..<start]))
+            pieces.append(String(decoding: html[pieceStart..<index], as: UTF8.self))
             slots.append(names[number])
-            rest = rest[rest.index(after: end)...]
+            index = digitsEnd + end.count
+            pieceStart = index
         }
-        pieces.append(String(rest))
+        pieces.append(String(decoding: html[pieceStart...], as: UTF8.self))
         return Plan(pieces: pieces, slots: slots)
     }
 
