@@ -4,9 +4,11 @@
 #   rounds (medians of BENCH_ROUNDS) of: static /css/portal.css, the C reference (a connection per request, and
 #   with kept connections), GET / (home page), GET /card (signed in);
 #   the C reference, / and /card again at 256 connections (the p99 trap of kept connections);
-#   the raw Argon2id rate (portal hash-rate) and POST /login/permit (unknown number: a full hash, generic error);
+#   rounds of POST /login/permit (unknown number: a full hash, generic error), each between two measures of the raw
+#   Argon2id rate (portal hash-rate), the round with the median ratio reported;
 #   a 32-connection login flood with /card measured during it and three people logging in from other addresses;
-#   a million holders (bench/fill-million.py) and /card on that database; portal serve's start time on it;
+#   a million holders (bench/fill-million.py) in a second stack of their own, whose /card is measured in the same
+#   rounds, alternating with the demo-size /card (the machine drifts by a tenth within minutes); serve's start on it;
 #   portal import permits of a million generated rows (time, peak memory); portal serve's resident memory.
 # Prints a markdown table with the targets of issue 8 and the machine it ran on.
 #
@@ -55,25 +57,26 @@ export PORTAL_ENV=development
 # The rate limit exists for people; the benchmark measures the app's own cost of a login.
 export PORTAL_POST_RATE=1000000r/s PORTAL_POST_BURST=1000000
 PORTAL_PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+MILLION_DATA="$WORK/million"
 export PORTAL_PORT
 BASE="http://127.0.0.1:$PORTAL_PORT"
 mkdir -p "$PORTAL_DATA"
 
-stack_pid=""
+stack_pids=()
 reference_pids=()
 cleanup() {
-    local status=$? i
+    local status=$? i pid
     trap - EXIT INT TERM
     for i in "${reference_pids[@]}"; do kill -TERM "$i" 2>/dev/null || true; done
-    if [ -n "$stack_pid" ] && kill -0 "$stack_pid" 2>/dev/null; then
-        kill -TERM "$stack_pid" 2>/dev/null || true
+    for pid in "${stack_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${stack_pids[@]}"; do
         for ((i = 0; i < 300; i++)); do
-            kill -0 "$stack_pid" 2>/dev/null || break
+            kill -0 "$pid" 2>/dev/null || break
             sleep 0.1
         done
-        kill -KILL "$stack_pid" 2>/dev/null || true
-        wait "$stack_pid" 2>/dev/null || true
-    fi
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
     if [ "$status" -ne 0 ]; then
         log "failed; last lines of the stack and app logs:"
         tail -n 15 "$WORK/stack.log" "$PORTAL_DATA/portal.log" >&2 2>/dev/null || true
@@ -120,15 +123,22 @@ CONF
 log "importing demo data into $PORTAL_DATA"
 bash scripts/import-demo-data.sh >/dev/null
 
-log "starting the stack on port $PORTAL_PORT"
-bash scripts/start-stack.sh >"$WORK/stack.out" 2>"$WORK/stack.log" &
-stack_pid=$!
-for ((i = 0; i < 600; i++)); do
-    grep -q '^http://' "$WORK/stack.out" 2>/dev/null && break
-    kill -0 "$stack_pid" 2>/dev/null || die "the stack did not start"
-    sleep 0.05
-done
-grep -q '^http://' "$WORK/stack.out" || die "the stack did not start within 30 s"
+# Starts a stack (nginx + portal serve) on the data folder and port given; its output goes to $WORK/NAME.out/.log.
+start_stack() {
+    local data="$1" port="$2" name="$3" pid i
+    log "starting the $name stack on port $port"
+    PORTAL_DATA="$data" PORTAL_PORT="$port" bash scripts/start-stack.sh >"$WORK/$name.out" 2>"$WORK/$name.log" &
+    pid=$!
+    stack_pids+=("$pid")
+    for ((i = 0; i < 600; i++)); do
+        grep -q '^http://' "$WORK/$name.out" 2>/dev/null && break
+        kill -0 "$pid" 2>/dev/null || die "the $name stack did not start"
+        sleep 0.05
+    done
+    grep -q '^http://' "$WORK/$name.out" || die "the $name stack did not start within 30 s"
+}
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+start_stack "$PORTAL_DATA" "$PORTAL_PORT" stack
 
 # ---- a signed-in user: register ANNA SCHMIDT and pass facial recognition, as a browser would ----
 JAR="$WORK/cookies.txt"
@@ -219,28 +229,52 @@ measure() {
         | awk '{ good = $2 * ($1 - $5 - $6) / ($1 > 0 ? $1 : 1); print $2, $3, $4, $5, $6, good }'
 }
 median() { python3 bench/tools.py median "$@"; }
-app_pid() { pgrep -f -- "serve --socket $PORTAL_DATA/run/portal.sock" | head -1; }
-# Resident memory of portal serve now and at its peak (VmHWM), in MB.
-app_memory() { awk '/^VmRSS|^VmHWM/ { printf "%s=%.0f ", $1, $2 / 1024 }' "/proc/$(app_pid)/status"; }
+app_pid() { pgrep -f -- "serve --socket ${1:-$PORTAL_DATA}/run/portal.sock" | head -1; }
+# Resident memory of portal serve (of the data folder given, the demo one by default) now and at its peak (VmHWM), in MB.
+app_memory() { awk '/^VmRSS|^VmHWM/ { printf "%s=%.0f ", $1, $2 / 1024 }' "/proc/$(app_pid "${1:-}")/status"; }
+
+million_card="skipped" million_start="skipped" import_line="skipped" fill_line="skipped"
+if [ "$MILLION" -gt 0 ]; then
+    log "a second stack: the demo data and $MILLION generated holders (accounts, sessions)"
+    PORTAL_DATA="$MILLION_DATA" bash scripts/import-demo-data.sh >/dev/null
+    fill_started=$SECONDS
+    MILLION_COOKIE="$(python3 bench/fill-million.py "$MILLION_DATA/portal.sqlite" --count "$MILLION")"
+    fill_line="$((SECONDS - fill_started)) s"
+    MILLION_PORT="$(free_port)"
+    start_stack "$MILLION_DATA" "$MILLION_PORT" million-stack
+    status="$(curl -sS -o "$WORK/million-card.html" -w '%{http_code}' -H "Cookie: $MILLION_COOKIE" \
+        "http://127.0.0.1:$MILLION_PORT/card")"
+    [ "$status" = 200 ] || die "GET /card as a generated holder answered $status"
+    million_card=yes
+fi
 
 curl -sS -o /dev/null "$BASE/bench/c-reference" || die "the C reference does not answer"
 [ "$(curl -sS -o /dev/null -w '%{http_code}' "$BASE/bench/c-reference-kept")" = 200 ] || die "the kept C reference does not answer"
 log "warming up ($WARMUP)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE/" >/dev/null 2>&1 || true
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk.lua "$BASE/card" >/dev/null 2>&1 || true
+BENCH_COOKIE="$SIGNED_IN_COOKIE" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk.lua "$BASE/card" >/dev/null 2>&1 || true
+if [ "$million_card" = yes ]; then
+    BENCH_COOKIE="$MILLION_COOKIE" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk.lua \
+        "http://127.0.0.1:$MILLION_PORT/card" >/dev/null 2>&1 || true
+fi
 
 # Each target's results over the rounds: "rps p50 p99 bad" lines in $WORK/results-NAME.
 targets=(static reference kept home card)
 declare -A url=([static]="$BASE/css/portal.css" [reference]="$BASE/bench/c-reference"
                 [kept]="$BASE/bench/c-reference-kept" [home]="$BASE/" [card]="$BASE/card")
+if [ "$million_card" = yes ]; then
+    targets+=(million)
+    url[million]="http://127.0.0.1:$MILLION_PORT/card"
+fi
 run_target() {
     local name="$1" label="$2" rps p50 p99 bad err cookie=""
     [ "$name" = card ] && cookie="$SIGNED_IN_COOKIE"
+    [ "$name" = million ] && cookie="$MILLION_COOKIE"
     read -r rps p50 p99 bad err _ < <(BENCH_COOKIE="$cookie" measure "$label" "${url[$name]}")
     echo "$rps $p50 $p99 $((bad + err))" >>"$WORK/results-$label"
 }
 for ((round = 1; round <= ROUNDS; round++)); do
-    log "round $round of $ROUNDS: static, C reference, C reference kept, GET /, GET /card ($CONNECTIONS connections)"
+    log "round $round of $ROUNDS: ${targets[*]} ($CONNECTIONS connections)"
     for name in "${targets[@]}"; do run_target "$name" "$name"; done
 done
 log "... the C reference, GET / and GET /card at 256 connections"
@@ -250,20 +284,29 @@ column() { median $(awk -v c="$2" '{ print $c }' "$WORK/results-$1"); }
 bad_total() { awk '{ s += $4 } END { print s + 0 }' "$WORK/results-$1"; }
 memory_after_pages="$(app_memory)"
 
-# The raw rate just before and just after the logins, and their mean: this machine's speed drifts by a tenth
-# within minutes (32.5/s, then 29.9/s, five seconds apart), more than the ratio's margin.
+# Logins in rounds like the pages: each round's rate beside the raw rate measured just before and just after it
+# (this machine's speed drifts by a tenth within minutes: 32.5/s, then 29.9/s, five seconds apart, more than the
+# ratio's margin), and the round with the median ratio reported. A round's raw "after" is the next one's "before".
 hash_rate() { "$PORTAL_BIN" hash-rate --threads "$HASH_THREADS" --seconds 5; }
+rate_of() { sed -E 's/.*rate=([0-9.]+).*/\1/' <<<"$1"; }
 log "raw Argon2id rate, $HASH_THREADS thread(s), the logins' parameters"
 read -r raw_before < <(hash_rate)
-log "... POST /login/permit (unknown permit number), $LOGIN_CONNECTIONS connections"
-read -r login_all login_p50 login_p99 login_bad login_err login_rps < <(BENCH_CONN="$LOGIN_CONNECTIONS" BENCH_METHOD=POST \
-    BENCH_BODY="$LOGIN_BODY" BENCH_COOKIE="$ANON_COOKIE" measure login "$BASE/login/permit")
-log "... the raw Argon2id rate again"
-read -r raw_after < <(hash_rate)
-rate_of() { sed -E 's/.*rate=([0-9.]+).*/\1/' <<<"$1"; }
-raw_rate="$(python3 -c 'import sys; print(round((float(sys.argv[1]) + float(sys.argv[2])) / 2, 1))' \
-    "$(rate_of "$raw_before")" "$(rate_of "$raw_after")")"
-raw_line="before the logins: $raw_before; after: $raw_after; mean rate=$raw_rate"
+login_bad=0 login_err=0 login_rounds=""
+for ((round = 1; round <= ROUNDS; round++)); do
+    log "... POST /login/permit (unknown permit number), $LOGIN_CONNECTIONS connections, round $round of $ROUNDS; the raw rate after it"
+    read -r _ _ p99 bad err rps < <(BENCH_CONN="$LOGIN_CONNECTIONS" BENCH_METHOD=POST \
+        BENCH_BODY="$LOGIN_BODY" BENCH_COOKIE="$ANON_COOKIE" measure "login-$round" "$BASE/login/permit")
+    read -r raw_after < <(hash_rate)
+    login_bad=$((login_bad + bad)) login_err=$((login_err + err))
+    # "ratio rps p99_us raw_mean" per round
+    echo "$(python3 -c 'import sys; raw = (float(sys.argv[2]) + float(sys.argv[3])) / 2; print(round(float(sys.argv[1]) / raw, 3), sys.argv[1], sys.argv[4], round(raw, 1))' \
+        "$rps" "$(rate_of "$raw_before")" "$(rate_of "$raw_after")" "$p99")" >>"$WORK/results-logins"
+    login_rounds+="$(rate_of "$raw_before")/s, ${rps%.*}/s, "
+    raw_before="$raw_after"
+done
+login_rounds+="$(rate_of "$raw_after")/s"
+read -r _ login_rps login_p99 raw_rate < <(sort -n "$WORK/results-logins" | sed -n "$(( (ROUNDS + 1) / 2 ))p")
+raw_line="raw, logins, raw, … in turn: $login_rounds; the median round's raw rate (mean of the two beside it)=$raw_rate"
 
 log "... a $CONNECTIONS-connection login flood; GET /card during it; three people logging in from other addresses"
 BENCH_METHOD=POST BENCH_BODY="$LOGIN_BODY" BENCH_COOKIE="$ANON_COOKIE" measure flood "$BASE/login/permit" \
@@ -287,25 +330,12 @@ wait "$upload_pid" || die "the upload attack failed"
 read -r upload_rps upload_p50 upload_p99 upload_bad upload_err _ <"$WORK/upload.result"
 memory_after_uploads="$(app_memory)"
 
-million_card="skipped" million_start="skipped" import_line="skipped" fill_line="skipped"
-if [ "$MILLION" -gt 0 ]; then
-    log "filling the database with $MILLION holders (accounts, sessions)"
-    fill_started=$SECONDS
-    MILLION_COOKIE="$(python3 bench/fill-million.py "$PORTAL_DATA/portal.sqlite" \
-        --count "$MILLION")"
-    fill_line="$((SECONDS - fill_started)) s"
-    status="$(curl -sS -o "$WORK/million-card.html" -w '%{http_code}' -H "Cookie: $MILLION_COOKIE" "$BASE/card")"
-    [ "$status" = 200 ] || die "GET /card as a generated holder answered $status"
-    for ((round = 1; round <= ROUNDS; round++)); do
-        log "... GET /card on the million-holder database, round $round of $ROUNDS"
-        read -r rps p50 p99 bad err _ < <(BENCH_COOKIE="$MILLION_COOKIE" measure million "$BASE/card")
-        echo "$rps $p50 $p99 $((bad + err))" >>"$WORK/results-million"
-    done
-    million_card=yes
+if [ "$million_card" = yes ]; then
     log "... portal serve's start on it, to its first answer (three starts)"
     starts=()
     for ((round = 1; round <= 3; round++)); do
-        starts+=("$(python3 bench/tools.py start-time "$PORTAL_BIN" "$WORK/start.sock" "$ROOT/templates" | sed 's/ms=//')")
+        starts+=("$(PORTAL_DATA="$MILLION_DATA" python3 bench/tools.py start-time "$PORTAL_BIN" "$WORK/start.sock" \
+            "$ROOT/templates" | sed 's/ms=//')")
     done
     million_start="$(median "${starts[@]}") ms (starts: ${starts[*]} ms)"
     log "... portal import permits of $MILLION generated rows, into an empty data folder"
@@ -315,6 +345,7 @@ if [ "$MILLION" -gt 0 ]; then
         "$WORK/permits-million.csv" 2>&1 >/dev/null | tail -1)"
 fi
 memory_end="$(app_memory)"
+[ "$million_card" = yes ] && memory_million="$(app_memory "$MILLION_DATA")" || memory_million="skipped"
 
 ms() { awk -v us="$1" 'BEGIN { if (us < 10000) printf "%.1f ms", us / 1000; else printf "%.0f ms", us / 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -364,7 +395,7 @@ echo "- Filling $MILLION holders: $fill_line; portal serve's start to its first 
 echo "- portal import permits, $MILLION generated rows: $import_line (targets ≤ 30 s, ≤ 100 MB)"
 echo "- portal serve resident memory (MB; VmHWM is the peak since it started): after the pages $memory_after_pages;"
 echo "  after the logins $memory_after_logins; after the upload attack $memory_after_uploads; at the end $memory_end"
-echo "  (target ≤ 100)"
+echo "  (target ≤ 100); the million-holder stack's portal serve at the end: $memory_million"
 echo "- Errors count answers wrk saw as non-2xx/3xx (the flood's 503 busy answers among them) plus socket errors."
 echo
 echo "Machine: $(nproc) CPUs (nproc), $cpu_model; $(uname -sr); nginx $nginx_version; wrk $wrk_version;"
