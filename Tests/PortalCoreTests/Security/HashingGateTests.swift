@@ -22,6 +22,28 @@ import Testing
         #expect(try gate.run { 42 } == 42)
     }
 
+    @Test func workRunsOnAHashingThreadAtTheGatesNicenessAndTheCallersPriorityIsUntouched() throws {
+        // Given a gate whose hashing threads run at nice 7, and the caller's own nice value
+        let gate = HashingGate(concurrentHashes: 1, niceness: 7)
+        let callersNice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        // When work reads the nice value of the thread it runs on
+        let hashingNice = try gate.run { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        // Then it ran at 7, and the caller's thread kept its own
+        #expect(hashingNice == 7)
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == callersNice)
+    }
+
+    @Test func aHashingThreadEndsOnceNoWorkIsQueued() throws {
+        // Given a gate that has just run work
+        let gate = HashingGate(concurrentHashes: 2)
+        #expect(try gate.run { gate.hashingThreadCount } == 1)
+        // When nothing more is queued
+        let deadline = ContinuousClock.now + .seconds(10)
+        while gate.hashingThreadCount > 0 && ContinuousClock.now < deadline { sched_yield() }
+        // Then its hashing thread has ended
+        #expect(gate.hashingThreadCount == 0)
+    }
+
     @Test func anAdmittedRequestWaitsAndHashesInsideItsStepAsideARefusedOneDoesNot() throws {
         // Given a gate with one slot for one request, whose step aside notes what ran inside it
         let inside = Order()
@@ -99,13 +121,17 @@ import Testing
         #expect(gate.admittedCount == 0)
     }
 
-    /// Starts a caller on its own thread as `client` and waits until the gate has admitted it.
+    /// Starts a caller on its own thread as `client` and waits until the gate has admitted it; its work waits for
+    /// `release` when given (a caller holding a hashing thread), then records the client.
     private func queue(_ client: String, on gate: HashingGate, recording order: Order,
-                       done: DispatchSemaphore) throws {
+                       done: DispatchSemaphore, holdingUntil release: DispatchSemaphore? = nil) throws {
         let before = gate.admittedCount
         Thread.detachNewThread {
             HashingGate.$client.withValue(client) {
-                _ = try? gate.run { order.append(client) }
+                _ = try? gate.run {
+                    release?.wait()
+                    order.append(client)
+                }
             }
             done.signal()
         }
@@ -134,18 +160,18 @@ import Testing
     @Test func anAddressBeyondItsShareIsRefusedWhileAnotherIsAdmitted() throws {
         // Given a one-slot gate where address a holds the slot and has one more login queued (its share of two)
         let gate = HashingGate(concurrentHashes: 1, admitting: 8, perClient: 2, maximumWait: .seconds(30))
-        let order = Order(), done = DispatchSemaphore(value: 0)
-        try HashingGate.$client.withValue("a") {
-            try gate.run {
-                try queue("a", on: gate, recording: order, done: done)
-                // When a third login comes from a, then it is refused at once
-                #expect(throws: SecurityError.busy) { try gate.run { () } }
-                // while a login from b still queues
-                try queue("b", on: gate, recording: order, done: done)
-            }
+        let order = Order(), done = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        try queue("a", on: gate, recording: order, done: done, holdingUntil: release)
+        try queue("a", on: gate, recording: order, done: done)
+        // When a third login comes from a, then it is refused at once
+        HashingGate.$client.withValue("a") {
+            #expect(throws: SecurityError.busy) { try gate.run { () } }
         }
-        for _ in 0..<2 { #expect(done.wait(timeout: .now() + 10) == .success) }
-        #expect(order.list.sorted() == ["a", "b"])
+        // while a login from b still queues
+        try queue("b", on: gate, recording: order, done: done)
+        release.signal()
+        for _ in 0..<3 { #expect(done.wait(timeout: .now() + 10) == .success) }
+        #expect(order.list.sorted() == ["a", "a", "b"])
     }
 
     @Test func aWaiterThatTimesOutLeavesTheQueueToTheNext() throws {
