@@ -22,11 +22,15 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         // QR images and the PDF letter from plain values: the only code that touches libqrencode and pango-cairo.
         .target(name: "PortalDocuments", dependencies: ["CQRencode", "CPangoCairo"]),
-        .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        // Threads that report a refused start (Foundation's Thread cannot): FastCGI's workers, the hashing threads.
+        .target(name: "POSIXThreads"),
+        .target(name: "FastCGI", dependencies: [
+            "CFastCGI", "POSIXThreads", .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .target(
             name: "PortalCore",
             dependencies: [
-                "CArgon2",
+                "CArgon2", "POSIXThreads",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -49,6 +53,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        .testTarget(name: "POSIXThreadsTests", dependencies: ["POSIXThreads"]),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", .product(name: "HTTPTypes", package: "swift-http-types")]),
         // Clocks, images and registry fixtures shared by the test targets (one copy, not one per target).
         .target(name: "PortalTestSupport", dependencies: ["PortalCore"], path: "Tests/Support"),

@@ -1,6 +1,7 @@
 import CFastCGI
 import Dispatch
 import Glibc
+import POSIXThreads
 import Synchronization
 
 /// libfcgi wants one process-wide initialisation; a global is initialised exactly once even when
@@ -103,13 +104,15 @@ public final class FastCGIServer: Sendable {
         StopSignals.forward(to: thread)
 
         let exited = DispatchSemaphore(value: 0)
-        var workers: [WorkerThread] = []
+        var workers: [POSIXThread] = []
         for _ in 0..<workerCount {
-            if let worker = WorkerThread.start({ [self] in
-                serveUntilStopped(handler: handler)
-                exited.signal()
-            }) {
-                workers.append(worker)
+            do {
+                workers.append(try POSIXThread.start { [self] in
+                    serveUntilStopped(handler: handler)
+                    exited.signal()
+                })
+            } catch {
+                StandardError.log("cannot start a worker thread: \(error)")
             }
         }
         if !stopAlreadyRequested && !workers.isEmpty {

@@ -1,6 +1,6 @@
 import Dispatch
-import Foundation
 import Glibc
+import POSIXThreads
 import Synchronization
 
 /// Bounds Argon2 hashing so a flood of logins cannot take every core, nor every FastCGI worker thread, from the
@@ -31,6 +31,8 @@ public final class HashingGate: Sendable {
     private let maximumWait: DispatchTimeInterval
     /// Around an admitted request's wait for its hash, long enough to lend its thread's place to another.
     let stepAside: StepAside
+    /// Starts a hashing thread: false when the system refuses one (the tests stand in for a refusal).
+    private let startThread: @Sendable (@escaping @Sendable () -> Void) -> Bool
     private let state = Mutex(State())
 
     /// - Parameters:
@@ -40,9 +42,22 @@ public final class HashingGate: Sendable {
     ///   - maximumWait: how long an admitted request may queue before it is refused.
     ///   - niceness: the hashing threads' nice value (0 to 19); a thread may lower its own priority unprivileged.
     ///   - stepAside: what an admitted request does around its wait (`StepAside`).
-    public init(concurrentHashes: Int, admitting: Int? = nil, perClient: Int? = nil,
-                maximumWait: DispatchTimeInterval = .seconds(2), niceness: Int32 = 0,
-                stepAside: StepAside = .justWait) {
+    public convenience init(concurrentHashes: Int, admitting: Int? = nil, perClient: Int? = nil,
+                            maximumWait: DispatchTimeInterval = .seconds(2), niceness: Int32 = 0,
+                            stepAside: StepAside = .justWait) {
+        self.init(concurrentHashes: concurrentHashes, admitting: admitting, perClient: perClient,
+                  maximumWait: maximumWait, niceness: niceness, stepAside: stepAside,
+                  startThread: { body in
+                      guard let thread = try? POSIXThread.start(body) else { return false }
+                      thread.detach()
+                      return true
+                  })
+    }
+
+    /// As above, with the way hashing threads are started (a test passes one that the system refuses).
+    init(concurrentHashes: Int, admitting: Int?, perClient: Int?, maximumWait: DispatchTimeInterval,
+         niceness: Int32, stepAside: StepAside,
+         startThread: @escaping @Sendable (@escaping @Sendable () -> Void) -> Bool) {
         precondition(concurrentHashes > 0)
         precondition((0...19).contains(niceness))
         self.concurrentHashes = concurrentHashes
@@ -51,6 +66,7 @@ public final class HashingGate: Sendable {
         self.maximumWait = maximumWait
         self.niceness = niceness
         self.stepAside = stepAside
+        self.startThread = startThread
     }
 
     /// Requests hashing or waiting to hash right now.
@@ -71,8 +87,10 @@ public final class HashingGate: Sendable {
             }
             guard let admission else { throw SecurityError.busy }
             defer { state.withLock { $0.leave(client) } }
-            if admission == .startsThread { startHashingThread() }
-            try stepAside.run { try waitFor(job, of: client) }
+            try stepAside.run {
+                if admission == .startsThread { try startHashingThread(for: job, of: client) }
+                try waitFor(job, of: client)
+            }
             guard let result else { preconditionFailure("a finished hashing job has a result") }
             return try result.get()
         }
@@ -86,22 +104,30 @@ public final class HashingGate: Sendable {
         job.finished.wait()
     }
 
-    private func startHashingThread() {
-        Thread.detachNewThread { [self] in
+    /// Starts the hashing thread that `job`'s admission counted; when the system refuses one, the count goes back
+    /// and the job leaves the queue (busy) unless a running hashing thread has taken it meanwhile.
+    private func startHashingThread(for job: Job, of client: String) throws {
+        let started = startThread { [self] in
             // PRIO_PROCESS with 0 is the calling thread on Linux (nice is per thread). Raising one's own nice needs
             // no privilege; if it fails anyway the thread hashes at the process's priority.
             if niceness > 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
             while let job = state.withLock({ $0.nextJob() }) { job.run() }
         }
+        guard !started else { return }
+        let withdrawn = state.withLock {
+            $0.hashingThreads -= 1
+            return $0.withdraw(job, of: client)
+        }
+        if withdrawn { throw SecurityError.busy }
     }
 }
 
 extension HashingGate {
     /// Work queued for a hashing thread; `finished` is signalled once it has run.
     final class Job: @unchecked Sendable {
-        // @unchecked: `work` is set before the job is queued and taken once, by the hashing thread that dequeued it
-        // or by the caller that withdrew it, each under the gate's lock; the caller reads what it wrote after
-        // `finished`, which orders the two threads.
+        // @unchecked: `work` is set before the job is queued and taken once: by the hashing thread that took the job
+        // out of the queue (under the gate's lock, so no other thread can), or, under the lock, by the caller that
+        // withdrew it; the caller reads what the work wrote after `finished`, which orders the two threads.
         private var work: (() -> Void)?
         let finished = DispatchSemaphore(value: 0)
 

@@ -23,13 +23,14 @@ import Testing
     }
 
     @Test func workRunsOnAHashingThreadAtTheGatesNicenessAndTheCallersPriorityIsUntouched() throws {
-        // Given a gate whose hashing threads run at nice 7, and the caller's own nice value
-        let gate = HashingGate(concurrentHashes: 1, niceness: 7)
+        // Given the caller's own nice value, and a gate whose hashing threads run at a higher one (lower priority)
         let callersNice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        let niceness = min(19, max(0, callersNice) + 3)
+        let gate = HashingGate(concurrentHashes: 1, niceness: niceness)
         // When work reads the nice value of the thread it runs on
         let hashingNice = try gate.run { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
-        // Then it ran at 7, and the caller's thread kept its own
-        #expect(hashingNice == 7)
+        // Then it ran at the gate's, and the caller's thread kept its own
+        #expect(hashingNice == niceness)
         #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == callersNice)
     }
 
@@ -44,7 +45,35 @@ import Testing
         #expect(gate.hashingThreadCount == 0)
     }
 
-    @Test func anAdmittedRequestWaitsAndHashesInsideItsStepAsideARefusedOneDoesNot() throws {
+    @Test func aRefusedThreadStartAnswersBusyAndLeavesNoThreadCounted() throws {
+        // Given a gate on a system that refuses every new thread
+        let gate = HashingGate(concurrentHashes: 1, admitting: nil, perClient: nil, maximumWait: .seconds(30),
+                               niceness: 0, stepAside: .justWait, startThread: { _ in false })
+        var ran = false
+        // When work comes
+        // Then it is refused as busy at once, not after the 30 s wait, and never runs
+        let started = DispatchTime.now()
+        #expect(throws: SecurityError.busy) { try gate.run { ran = true } }
+        #expect(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds < 1_000_000_000)
+        #expect(!ran)
+        // and no thread is left counted, nor any request admitted, so the next login may start one
+        #expect(gate.hashingThreadCount == 0)
+        #expect(gate.admittedCount == 0)
+    }
+
+    @Test func workAThreadTookBeforeTheWaitEndedIsWaitedForNotRefused() throws {
+        // Given a gate with a 10 ms wait, and work that runs 50 ms, past that wait
+        let gate = HashingGate(concurrentHashes: 1, maximumWait: .milliseconds(10))
+        let nobodySignals = DispatchSemaphore(value: 0)
+        // When it runs
+        let result = try gate.run {
+            nobodySignals.wait(timeout: .now() + .milliseconds(50)) == .timedOut ? "done" : "signalled"
+        }
+        // Then its caller got its result: the wait bounds the queue, not the hash
+        #expect(result == "done")
+    }
+
+    @Test func anAdmittedRequestWaitsInsideItsStepAsideARefusedOneDoesNot() throws {
         // Given a gate with one slot for one request, whose step aside notes what ran inside it
         let inside = Order()
         let gate = HashingGate(concurrentHashes: 1, admitting: 1, maximumWait: .milliseconds(5),
@@ -58,7 +87,7 @@ import Testing
             #expect(throws: SecurityError.busy) { try gate.run { inside.append("refused hash") } }
             return 7
         }
-        // Then the first hashed inside its step aside and returned its result, and the refused one stepped nowhere
+        // Then the first waited for its hash inside its step aside and got its result; the refused one stepped nowhere
         #expect(result == 7)
         #expect(inside.list == ["aside", "hash"])
     }
@@ -79,11 +108,12 @@ import Testing
 
     @Test func twoSlotsAdmitTwoAtOnceButNotThree() throws {
         // Given a gate with two slots
-        let gate = HashingGate(concurrentHashes: 2, maximumWait: .milliseconds(5))
-        // When two callers hold slots
-        // Then a third is refused
+        let gate = HashingGate(concurrentHashes: 2, perClient: 4, maximumWait: .milliseconds(5))
+        // When two callers hold slots (the second called from the first's hashing thread)
+        // Then a third, admitted to the queue, finds no thread free within the wait
         try gate.run {
             _ = try gate.run {
+                #expect(gate.hashingThreadCount == 2)
                 #expect(throws: SecurityError.busy) { try gate.run { () } }
             }
         }
