@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", .product(name: "HTTPTypes", package: "swift-http-types")]),
         // Clocks, images and registry fixtures shared by the test targets (one copy, not one per target).
         .target(name: "PortalTestSupport", dependencies: ["PortalCore"], path: "Tests/Support"),
-        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore", "PortalTestSupport"]),
+        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore", "POSIXThreads", "PortalTestSupport"]),
         .testTarget(name: "PortalWebTests", dependencies: [
             "PortalWeb", "PortalCore", "PortalTestSupport", .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

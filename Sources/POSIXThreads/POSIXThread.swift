@@ -20,9 +20,19 @@ public struct POSIXThread: Sendable {
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
-    /// Starts `body` on a new thread.
-    public static func start(_ body: @escaping @Sendable () -> Void) throws(Refused) -> POSIXThread {
-        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+    /// Starts `body` on a new thread; with `nice` above the caller's, the thread first lowers its own priority
+    /// to it (no privilege needed for that; if the kernel refuses anyway, it runs at the caller's priority).
+    public static func start(nice: Int32? = nil,
+                             _ body: @escaping @Sendable () -> Void) throws(Refused) -> POSIXThread {
+        let run: @Sendable () -> Void = if let nice {
+            {
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, nice)
+                body()
+            }
+        } else {
+            body
+        }
+        let context = Unmanaged.passRetained(Body(run)).toOpaque()
         var id = pthread_t()
         let status = pthread_create(&id, nil, { context in
             Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
@@ -33,6 +43,11 @@ public struct POSIXThread: Sendable {
             throw Refused(code: status)
         }
         return POSIXThread(id: id)
+    }
+
+    /// The calling thread's nice value (on Linux nice is per thread: PRIO_PROCESS with 0 is the calling thread).
+    public static var callingThreadNice: Int32 {
+        getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
     }
 
     public func join() {

@@ -25,4 +25,16 @@ import POSIXThreads
         // Then its body runs all the same
         #expect(ran.wait(timeout: .now() + 10) == .success)
     }
+
+    @Test func aThreadStartedWithANiceValueRunsAtItAndTheCallerKeepsItsOwn() throws {
+        // Given the caller's nice value
+        let callers = POSIXThread.callingThreadNice
+        let higherNice = min(19, max(0, callers) + 2)
+        let ranAt = Mutex<Int32?>(nil)
+        // When a thread is started at a higher one
+        try POSIXThread.start(nice: higherNice) { ranAt.withLock { $0 = POSIXThread.callingThreadNice } }.join()
+        // Then it ran at that value, and the caller's thread is untouched
+        #expect(ranAt.withLock { $0 } == higherNice)
+        #expect(POSIXThread.callingThreadNice == callers)
+    }
 }

@@ -1,5 +1,4 @@
 import Dispatch
-import Glibc
 import POSIXThreads
 import Synchronization
 
@@ -31,7 +30,7 @@ public final class HashingGate: Sendable {
     private let maximumWait: DispatchTimeInterval
     /// Around an admitted request's wait for its hash, long enough to lend its thread's place to another.
     let stepAside: StepAside
-    /// Starts a hashing thread: false when the system refuses one (the tests stand in for a refusal).
+    /// Starts a hashing thread at `niceness`: false when the system refuses one (the tests stand in for a refusal).
     private let startThread: @Sendable (@escaping @Sendable () -> Void) -> Bool
     private let state = Mutex(State())
 
@@ -48,7 +47,9 @@ public final class HashingGate: Sendable {
         self.init(concurrentHashes: concurrentHashes, admitting: admitting, perClient: perClient,
                   maximumWait: maximumWait, niceness: niceness, stepAside: stepAside,
                   startThread: { body in
-                      guard let thread = try? POSIXThread.start(body) else { return false }
+                      guard let thread = try? POSIXThread.start(nice: niceness > 0 ? niceness : nil, body) else {
+                          return false
+                      }
                       thread.detach()
                       return true
                   })
@@ -108,9 +109,6 @@ public final class HashingGate: Sendable {
     /// and the job leaves the queue (busy) unless a running hashing thread has taken it meanwhile.
     private func startHashingThread(for job: Job, of client: String) throws {
         let started = startThread { [self] in
-            // PRIO_PROCESS with 0 is the calling thread on Linux (nice is per thread). Raising one's own nice needs
-            // no privilege; if it fails anyway the thread hashes at the process's priority.
-            if niceness > 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
             while let job = state.withLock({ $0.nextJob() }) { job.run() }
         }
         guard !started else { return }

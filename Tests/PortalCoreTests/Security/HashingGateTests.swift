@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import POSIXThreads
 import Synchronization
 import Testing
 @testable import PortalCore
@@ -24,14 +25,14 @@ import Testing
 
     @Test func workRunsOnAHashingThreadAtTheGatesNicenessAndTheCallersPriorityIsUntouched() throws {
         // Given the caller's own nice value, and a gate whose hashing threads run at a higher one (lower priority)
-        let callersNice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        let callersNice = POSIXThread.callingThreadNice
         let niceness = min(19, max(0, callersNice) + 3)
         let gate = HashingGate(concurrentHashes: 1, niceness: niceness)
         // When work reads the nice value of the thread it runs on
-        let hashingNice = try gate.run { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        let hashingNice = try gate.run { POSIXThread.callingThreadNice }
         // Then it ran at the gate's, and the caller's thread kept its own
         #expect(hashingNice == niceness)
-        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == callersNice)
+        #expect(POSIXThread.callingThreadNice == callersNice)
     }
 
     @Test func aHashingThreadEndsOnceNoWorkIsQueued() throws {
